@@ -1,0 +1,123 @@
+//! Command-line interface: `comicterm [PATH]`, `check`, `render`, `export`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// A terminal comic and story viewer.
+///
+/// With no PATH, opens the built-in story ("Dangerous Love", a retelling).
+#[derive(Debug, Parser)]
+#[command(name = "comicterm", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Story folder to open (default: the built-in story).
+    pub path: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub view: ViewArgs,
+}
+
+/// Options shared by the viewer and `render`.
+#[derive(Debug, Clone, Args, Default)]
+pub struct ViewArgs {
+    /// Language of the story text and the interface (e.g. en, zh-Hans).
+    #[arg(long, global = true)]
+    pub lang: Option<String>,
+
+    /// Test-only: panic after this many frames (to check that the terminal is restored).
+    #[arg(long, hide = true, global = true)]
+    pub panic_after_frames: Option<u32>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate a story and print every problem with file, line and column.
+    Check {
+        /// Story folder (default: the built-in story).
+        path: Option<PathBuf>,
+    },
+    /// Write one frame, exactly as the viewer would draw it, to stdout.
+    Render(RenderArgs),
+    /// Print the whole story in reading order: a transcript.
+    Export {
+        /// Story folder (default: the built-in story).
+        path: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Text)]
+        format: ExportFormat,
+    },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct RenderArgs {
+    /// Story folder (default: the built-in story).
+    pub path: Option<PathBuf>,
+    /// Page number, 1-based.
+    #[arg(long, default_value_t = 1)]
+    pub page: usize,
+    /// Panel number within the page, 1-based (implies nothing about the view).
+    #[arg(long)]
+    pub panel: Option<usize>,
+    /// Which view to draw.
+    #[arg(long, value_enum, default_value_t = ViewKind::Page)]
+    pub view: ViewKind,
+    /// Frame size as COLSxROWS.
+    #[arg(long, default_value = "120x40", value_parser = parse_size)]
+    pub size: (u16, u16),
+    /// Open the commentary overlay.
+    #[arg(long)]
+    pub commentary: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RenderFormat::Text)]
+    pub format: RenderFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ViewKind {
+    #[default]
+    Page,
+    Panel,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RenderFormat {
+    Text,
+    Ansi,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Text,
+}
+
+/// Parses `120x40` into `(120, 40)`.
+pub fn parse_size(s: &str) -> Result<(u16, u16), String> {
+    let (w, h) = s
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("expected COLSxROWS, e.g. 120x40, got `{s}`"))?;
+    let parse = |v: &str| {
+        v.trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|n| (1..=1000).contains(n))
+            .ok_or_else(|| format!("`{v}` is not a size between 1 and 1000"))
+    };
+    Ok((parse(w)?, parse(h)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_parse() {
+        assert_eq!(parse_size("120x40"), Ok((120, 40)));
+        assert_eq!(parse_size("1X1"), Ok((1, 1)));
+        assert!(parse_size("0x5").is_err());
+        assert!(parse_size("120").is_err());
+        assert!(parse_size("axb").is_err());
+    }
+}

@@ -1,0 +1,14 @@
+//! comicterm: a terminal comic and story viewer.
+//!
+//! The story model and its loader (`story`), text sanitizing (`text`) and diagnostics
+//! (`diag`) know nothing of the terminal; the viewer (`app`, `ui`, `term`) and the headless
+//! commands (`headless`) build on them.
+
+pub mod app;
+pub mod cli;
+pub mod diag;
+pub mod headless;
+pub mod story;
+pub mod term;
+pub mod text;
+pub mod ui;

@@ -1,0 +1,86 @@
+//! comicterm's entry point: parse the command line, load and validate the story, dispatch.
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+use comicterm::cli::{Cli, Command};
+use comicterm::diag::render_all;
+use comicterm::story::{LoadOutcome, Story, StorySource, load};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match &cli.command {
+        Some(Command::Check { path }) => check(&load(&StorySource::from_arg(path.as_deref()))),
+        Some(Command::Render(args)) => with_story(args.path.as_deref(), |story| {
+            let mut out = std::io::stdout().lock();
+            comicterm::headless::render(story, args, &cli.view, &mut out).and_then(|()| out.flush())
+        }),
+        Some(Command::Export { path, format }) => with_story(path.as_deref(), |story| {
+            let mut out = std::io::stdout().lock();
+            comicterm::headless::export(story, *format, &cli.view, &mut out)
+                .and_then(|()| out.flush())
+        }),
+        None => match open(cli.path.as_deref()) {
+            Ok(story) => comicterm::term::run(&story, &cli.view).unwrap_or_else(|e| {
+                eprintln!("comicterm: {e}");
+                1
+            }),
+            Err(code) => code,
+        },
+    };
+    ExitCode::from(u8::try_from(code).unwrap_or(1))
+}
+
+/// `comicterm check`: every problem, or a one-line summary.
+fn check(outcome: &LoadOutcome) -> i32 {
+    if outcome.diagnostics.is_empty()
+        && let Some(story) = &outcome.story
+    {
+        println!("{}", summary(story));
+        return 0;
+    }
+    eprint!("{}", render_all(&outcome.diagnostics, styled_stderr()));
+    1
+}
+
+fn summary(s: &Story) -> String {
+    format!(
+        "ok: {} pages, {} panels, {} notes, languages {}",
+        s.pages.len(),
+        s.panel_count(),
+        s.note_count(),
+        s.languages.join(", ")
+    )
+}
+
+/// Loads a story for viewing; prints blocking problems on the normal screen.
+fn open(path: Option<&std::path::Path>) -> Result<Story, i32> {
+    let outcome = load(&StorySource::from_arg(path));
+    match outcome.story {
+        Some(story) => Ok(story),
+        None => {
+            eprint!("{}", render_all(&outcome.diagnostics, styled_stderr()));
+            Err(1)
+        }
+    }
+}
+
+fn with_story(
+    path: Option<&std::path::Path>,
+    f: impl FnOnce(&Story) -> std::io::Result<()>,
+) -> i32 {
+    match open(path).map(|s| f(&s)) {
+        Ok(Ok(())) => 0,
+        Ok(Err(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Ok(Err(e)) => {
+            eprintln!("comicterm: {e}");
+            1
+        }
+        Err(code) => code,
+    }
+}
+
+fn styled_stderr() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}

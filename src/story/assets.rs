@@ -1,0 +1,215 @@
+//! Art paths: syntactic rules, confinement to the story folder, and file checks.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::Read;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+use super::model::ArtOrigin;
+use crate::diag::Kind;
+
+/// Largest art file read, in bytes.
+pub const MAX_ART_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Where a story's art lives.
+#[derive(Debug, Clone)]
+pub enum AssetStore {
+    /// A story folder on disk (canonicalized).
+    Dir(PathBuf),
+    /// Files compiled into the binary or read from an archive, by relative path.
+    Embedded(Arc<HashMap<String, Arc<[u8]>>>),
+}
+
+/// Why an art path was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathProblem {
+    pub kind: Kind,
+    pub message: String,
+    pub hint: String,
+}
+
+fn problem(kind: Kind, message: impl Into<String>, hint: impl Into<String>) -> PathProblem {
+    PathProblem {
+        kind,
+        message: message.into(),
+        hint: hint.into(),
+    }
+}
+
+impl AssetStore {
+    /// Checks `rel` and finds the art it names.
+    pub fn resolve(&self, rel: &str) -> Result<ArtOrigin, PathProblem> {
+        check_syntax(rel)?;
+        match self {
+            AssetStore::Dir(root) => resolve_file(root, rel).map(ArtOrigin::File),
+            AssetStore::Embedded(files) => {
+                let key = rel.trim_start_matches("./");
+                let bytes = files.get(key).ok_or_else(|| {
+                    problem(
+                        Kind::ArtMissing,
+                        format!("no file `{rel}` in the story"),
+                        "check the file name",
+                    )
+                })?;
+                check_magic(&bytes[..bytes.len().min(16)])?;
+                Ok(ArtOrigin::Embedded(Arc::clone(bytes)))
+            }
+        }
+    }
+}
+
+/// Rules that need no file system: relative, `/`-separated, no `..`, no NUL or backslash.
+pub fn check_syntax(rel: &str) -> Result<(), PathProblem> {
+    let hint = "art paths are relative to the story folder, e.g. `assets/01-panel.png`";
+    if rel.is_empty() {
+        return Err(problem(Kind::ArtPath, "the art path is empty", hint));
+    }
+    if rel.len() > 1024 {
+        return Err(problem(
+            Kind::ArtPath,
+            "the art path is longer than 1024 bytes",
+            hint,
+        ));
+    }
+    if rel.contains('\0') {
+        return Err(problem(
+            Kind::ArtPath,
+            "the art path contains a NUL character",
+            hint,
+        ));
+    }
+    if rel.contains('\\') {
+        return Err(problem(
+            Kind::ArtPath,
+            "the art path contains a backslash",
+            "use `/` between folders",
+        ));
+    }
+    let bytes = rel.as_bytes();
+    if rel.starts_with('/') || (bytes.len() > 1 && bytes[1] == b':') {
+        return Err(problem(Kind::ArtPath, "the art path is absolute", hint));
+    }
+    for comp in Path::new(rel).components() {
+        match comp {
+            Component::Normal(_) | Component::CurDir => {}
+            Component::ParentDir => {
+                return Err(problem(
+                    Kind::ArtPath,
+                    "the art path goes up with `..`",
+                    "art must stay inside the story folder",
+                ));
+            }
+            Component::RootDir | Component::Prefix(_) => {
+                return Err(problem(Kind::ArtPath, "the art path is absolute", hint));
+            }
+        }
+    }
+    if rel.ends_with('/') {
+        return Err(problem(
+            Kind::ArtNotFile,
+            "the art path names a folder",
+            hint,
+        ));
+    }
+    Ok(())
+}
+
+/// Resolves symlinks and requires a regular file inside `root`, under the size cap, that
+/// starts like a PNG or JPEG. Never opens anything but a regular file.
+fn resolve_file(root: &Path, rel: &str) -> Result<PathBuf, PathProblem> {
+    let joined = root.join(rel);
+    let real = fs::canonicalize(&joined).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => problem(
+            Kind::ArtMissing,
+            format!("`{rel}` does not exist"),
+            "check the file name and that the file is in the story folder",
+        ),
+        _ => problem(
+            Kind::ArtMissing,
+            format!("`{rel}` cannot be resolved: {e}"),
+            "check the path",
+        ),
+    })?;
+    if !real.starts_with(root) {
+        return Err(problem(
+            Kind::ArtPath,
+            format!("`{rel}` resolves outside the story folder"),
+            "art must stay inside the story folder (a symlink leads out)",
+        ));
+    }
+    let meta = fs::metadata(&real)
+        .map_err(|e| problem(Kind::ArtMissing, format!("`{rel}`: {e}"), "check the path"))?;
+    if !meta.is_file() {
+        return Err(problem(
+            Kind::ArtNotFile,
+            format!("`{rel}` is not a regular file"),
+            "art must be a PNG or JPEG file",
+        ));
+    }
+    if meta.len() > MAX_ART_BYTES {
+        return Err(problem(
+            Kind::ArtTooLarge,
+            format!(
+                "`{rel}` is {} MiB; the limit is {} MiB",
+                meta.len() >> 20,
+                MAX_ART_BYTES >> 20
+            ),
+            "scale the image down",
+        ));
+    }
+    let mut head = [0u8; 16];
+    let n = fs::File::open(&real)
+        .and_then(|mut f| f.read(&mut head))
+        .map_err(|e| {
+            problem(
+                Kind::ArtMissing,
+                format!("`{rel}` cannot be read: {e}"),
+                "check permissions",
+            )
+        })?;
+    check_magic(&head[..n])?;
+    Ok(real)
+}
+
+/// PNG or JPEG by content, whatever the extension says.
+fn check_magic(head: &[u8]) -> Result<(), PathProblem> {
+    let png = head.starts_with(b"\x89PNG\r\n\x1a\n");
+    let jpeg = head.starts_with(&[0xFF, 0xD8, 0xFF]);
+    if png || jpeg {
+        Ok(())
+    } else {
+        Err(problem(
+            Kind::ArtFormat,
+            "the art file is neither PNG nor JPEG",
+            "convert it to PNG or JPEG",
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_rules() {
+        for bad in [
+            "",
+            "../x.png",
+            "a/../../x.png",
+            "/etc/passwd",
+            "C:\\x.png",
+            "\\\\?\\C:\\x",
+            "..\\x.png",
+            "a\0b",
+            "c:x.png",
+            "assets/",
+        ] {
+            assert!(check_syntax(bad).is_err(), "{bad:?} accepted");
+        }
+        assert!(check_syntax(&"a".repeat(5000)).is_err());
+        for good in ["./p1.png", "assets/01.png", "a b/c.png"] {
+            assert_eq!(check_syntax(good), Ok(()), "{good:?}");
+        }
+    }
+}

@@ -1,0 +1,164 @@
+//! Page checks: every grid cell covered exactly once, every panel placed exactly once.
+
+use std::collections::{HashMap, HashSet};
+
+use super::Checker;
+use super::story::{known, unique};
+use crate::diag::Kind;
+use crate::story::model::{Cell, Page, Panel};
+use crate::story::raw::{RawCell, RawPage};
+
+/// Builds the pages from `story.toml` and the checked panels (taken out of `panels`).
+pub fn check_pages(
+    raw: &[RawPage],
+    panels: &mut HashMap<String, Panel>,
+    c: &mut Checker,
+) -> Vec<Page> {
+    let mut seen_pages = HashMap::new();
+    let mut placed: HashSet<String> = HashSet::new();
+    let mut number = 0;
+    let mut pages = Vec::new();
+    for rp in raw {
+        unique(c, &mut seen_pages, &rp.id, "page");
+        let mut page = Page {
+            id: c.id(&rp.id, "page id"),
+            title: rp.title.as_ref().map(|t| c.text(t, "page title")),
+            rows: c.int_in(&rp.rows, "rows", 1..=8).unwrap_or(1),
+            cols: c.int_in(&rp.cols, "cols", 1..=8).unwrap_or(1),
+            panels: Vec::new(),
+        };
+        let mut grid = vec![None::<usize>; usize::from(page.rows) * usize::from(page.cols)];
+        for (index, cell) in rp.cell.get_ref().iter().enumerate() {
+            let Some(at) = place(cell.get_ref(), &page, c) else {
+                continue;
+            };
+            let occupied = mark(&mut grid, &page, at, index);
+            if let Some(other) = occupied {
+                c.error(
+                    Kind::GridOverlap,
+                    cell.span(),
+                    format!(
+                        "panel `{}` overlaps panel `{}` on page `{}`",
+                        cell.get_ref().panel.get_ref(),
+                        rp.cell.get_ref()[other].get_ref().panel.get_ref(),
+                        page.id
+                    ),
+                );
+            }
+            if let Some(panel) = take_panel(cell.get_ref(), panels, &mut placed, c) {
+                number += 1;
+                page.panels.push(Panel {
+                    number,
+                    cell: at,
+                    ..panel
+                });
+            }
+        }
+        report_gaps(&grid, &page, rp, c);
+        pages.push(page);
+    }
+    if raw.is_empty() {
+        c.error(
+            Kind::MissingKey,
+            0..0,
+            "a story needs at least one `[[page]]`".into(),
+        );
+    }
+    pages
+}
+
+/// Checks the cell's position against the grid; returns it 0-based.
+fn place(cell: &RawCell, page: &Page, c: &mut Checker) -> Option<Cell> {
+    let row = c.int_in(&cell.row, "row", 1..=i64::from(page.rows))?;
+    let col = c.int_in(&cell.col, "col", 1..=i64::from(page.cols))?;
+    let span = |s: &Option<toml::Spanned<i64>>, max: u16, what: &str, c: &mut Checker| match s {
+        None => Some(1),
+        Some(v) if *v.get_ref() >= 1 && *v.get_ref() <= i64::from(max) => {
+            u16::try_from(*v.get_ref()).ok()
+        }
+        Some(v) => {
+            c.error(
+                Kind::GridOutOfBounds,
+                v.span(),
+                format!(
+                    "{what} {} runs past the page's grid ({max} left from here)",
+                    v.get_ref()
+                ),
+            );
+            None
+        }
+    };
+    let row_span = span(&cell.row_span, page.rows - row + 1, "row_span", c)?;
+    let col_span = span(&cell.col_span, page.cols - col + 1, "col_span", c)?;
+    Some(Cell {
+        row: row - 1,
+        col: col - 1,
+        row_span,
+        col_span,
+    })
+}
+
+/// Marks the cell's area as taken by `index`; returns the index of a panel already there.
+fn mark(grid: &mut [Option<usize>], page: &Page, at: Cell, index: usize) -> Option<usize> {
+    let mut clash = None;
+    for r in at.row..at.row + at.row_span {
+        for col in at.col..at.col + at.col_span {
+            let slot = &mut grid[usize::from(r) * usize::from(page.cols) + usize::from(col)];
+            match slot {
+                Some(other) => clash = clash.or(Some(*other)),
+                None => *slot = Some(index),
+            }
+        }
+    }
+    clash
+}
+
+fn take_panel(
+    cell: &RawCell,
+    panels: &mut HashMap<String, Panel>,
+    placed: &mut HashSet<String>,
+    c: &mut Checker,
+) -> Option<Panel> {
+    let id = cell.panel.get_ref();
+    if let Some(panel) = panels.remove(id) {
+        placed.insert(id.clone());
+        return Some(panel);
+    }
+    if placed.contains(id) {
+        c.error(
+            Kind::PanelPlacedTwice,
+            cell.panel.span(),
+            format!("panel `{id}` is already placed"),
+        );
+    } else {
+        let mut ids: Vec<&String> = panels.keys().collect();
+        ids.sort();
+        c.error_hint(
+            Kind::UnknownPanel,
+            cell.panel.span(),
+            format!("no panel file has the id `{id}`"),
+            known("unplaced panels", ids.into_iter()),
+        );
+    }
+    None
+}
+
+fn report_gaps(grid: &[Option<usize>], page: &Page, rp: &RawPage, c: &mut Checker) {
+    let empty: Vec<String> = grid
+        .iter()
+        .enumerate()
+        .filter(|(_, slot)| slot.is_none())
+        .map(|(i, _)| {
+            let cols = usize::from(page.cols);
+            format!("row {} col {}", i / cols + 1, i % cols + 1)
+        })
+        .collect();
+    if !empty.is_empty() {
+        c.error_hint(
+            Kind::GridGap,
+            rp.cell.span(),
+            format!("page `{}` leaves {} grid cell(s) empty: {}", page.id, empty.len(), empty.join(", ")),
+            "every cell of the grid must be covered by exactly one panel; adjust spans or rows/cols".into(),
+        );
+    }
+}

@@ -1,0 +1,206 @@
+//! Turning raw TOML structs into the validated model, collecting every problem on the way.
+
+mod grid;
+mod panel;
+mod story;
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use toml::Spanned;
+
+use super::model::Text;
+use super::raw::{RawText, Str};
+use crate::diag::{Diagnostic, Kind, SourceText};
+use crate::text::{find_unsafe, sanitize};
+
+pub use grid::check_pages;
+pub use panel::check_panel;
+pub use story::check_head;
+pub use story::{check_languages, unique};
+
+/// Collects diagnostics for one file and knows the story's declared languages.
+pub struct Checker<'a> {
+    pub file: Arc<SourceText>,
+    pub languages: &'a [String],
+    pub diags: &'a mut Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    pub fn error(&mut self, kind: Kind, span: std::ops::Range<usize>, msg: String) {
+        let d = Diagnostic::new(kind, &self.file, span, msg);
+        self.diags.push(d);
+    }
+
+    pub fn error_hint(
+        &mut self,
+        kind: Kind,
+        span: std::ops::Range<usize>,
+        msg: String,
+        hint: String,
+    ) {
+        let d = Diagnostic::new(kind, &self.file, span, msg).with_hint(hint);
+        self.diags.push(d);
+    }
+
+    /// A plain (single-language) string: reports control characters and emptiness, returns
+    /// the sanitized value.
+    pub fn plain(&mut self, s: &Str, what: &str) -> String {
+        if s.get_ref().trim().is_empty() {
+            self.error(Kind::EmptyText, s.span(), format!("{what} is empty"));
+        }
+        self.report_unsafe(s, what);
+        sanitize(s.get_ref())
+    }
+
+    /// Localized text: every declared language present, no other, none empty.
+    pub fn text(&mut self, raw: &RawText, what: &str) -> Text {
+        let map = raw.get_ref();
+        let present: BTreeSet<&str> = map.keys().map(|k| k.get_ref().as_str()).collect();
+        let missing: Vec<&str> = self
+            .languages
+            .iter()
+            .map(String::as_str)
+            .filter(|l| !present.contains(l))
+            .collect();
+        if !missing.is_empty() {
+            self.error_hint(
+                Kind::MissingLanguage,
+                raw.span(),
+                format!("{what} has no text in {}", quote_list(&missing)),
+                format!("the story declares {}", quote_list(self.languages)),
+            );
+        }
+        let mut out = Text::default();
+        for (lang, value) in map {
+            if !self.languages.contains(lang.get_ref()) {
+                self.error_hint(
+                    Kind::UnknownLanguage,
+                    lang.span(),
+                    format!(
+                        "{what} has text in `{}`, which the story does not declare",
+                        lang.get_ref()
+                    ),
+                    format!("declared languages: {}", quote_list(self.languages)),
+                );
+                continue;
+            }
+            let label = format!("{what} ({})", lang.get_ref());
+            out.0
+                .insert(lang.get_ref().clone(), self.plain(value, &label));
+        }
+        out
+    }
+
+    /// An id: 1–64 characters of `a-z0-9-_`.
+    pub fn id(&mut self, s: &Str, what: &str) -> String {
+        let v = s.get_ref();
+        let ok = (1..=64).contains(&v.len())
+            && v.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+        if !ok {
+            self.error_hint(
+                Kind::BadValue,
+                s.span(),
+                format!("{what} `{}` is not a valid id", v),
+                "ids are 1 to 64 characters from a-z, 0-9, `-` and `_`".into(),
+            );
+        }
+        sanitize(v)
+    }
+
+    /// A value from a closed list; reports anything else with the allowed values as hint.
+    pub fn one_of<T: Copy>(&mut self, s: &Str, what: &str, allowed: &[(&str, T)]) -> Option<T> {
+        let found = allowed
+            .iter()
+            .find(|(name, _)| name == s.get_ref())
+            .map(|(_, v)| *v);
+        if found.is_none() {
+            let names: Vec<&str> = allowed.iter().map(|(n, _)| *n).collect();
+            self.error_hint(
+                Kind::BadValue,
+                s.span(),
+                format!("unknown {what} `{}`", s.get_ref()),
+                format!("expected one of {}", quote_list(&names)),
+            );
+        }
+        found
+    }
+
+    /// An integer within `range`.
+    pub fn int_in(
+        &mut self,
+        v: &Spanned<i64>,
+        what: &str,
+        range: std::ops::RangeInclusive<i64>,
+    ) -> Option<u16> {
+        if range.contains(v.get_ref()) {
+            return u16::try_from(*v.get_ref()).ok();
+        }
+        self.error(
+            Kind::BadValue,
+            v.span(),
+            format!(
+                "{what} must be between {} and {}, not {}",
+                range.start(),
+                range.end(),
+                v.get_ref()
+            ),
+        );
+        None
+    }
+
+    fn report_unsafe(&mut self, s: &Str, what: &str) {
+        let Some(first) = find_unsafe(s.get_ref()).into_iter().next() else {
+            return;
+        };
+        let count = find_unsafe(s.get_ref()).len();
+        let span = locate_in_source(&self.file.text, s.span(), first.ch);
+        let more = if count > 1 {
+            format!(" and {} more", count - 1)
+        } else {
+            String::new()
+        };
+        self.error_hint(
+            Kind::ControlChar,
+            span,
+            format!("{what} contains {}{more}", first.describe()),
+            "control and invisible characters are never shown; remove them".into(),
+        );
+    }
+}
+
+/// Points at the character in the source: either written literally or as a TOML escape.
+fn locate_in_source(text: &str, span: std::ops::Range<usize>, ch: char) -> std::ops::Range<usize> {
+    let Some(slice) = text.get(span.clone()) else {
+        return span;
+    };
+    let code = ch as u32;
+    let mut needles = vec![
+        ch.to_string(),
+        format!("\\u{code:04X}"),
+        format!("\\u{code:04x}"),
+        format!("\\U{code:08X}"),
+        format!("\\U{code:08x}"),
+    ];
+    if ch == '\u{1b}' {
+        needles.push("\\e".into());
+    }
+    needles
+        .iter()
+        .filter_map(|n| slice.find(n.as_str()).map(|i| (i, n.len())))
+        .min()
+        .map_or(span.clone(), |(i, len)| {
+            span.start + i..span.start + i + len
+        })
+}
+
+/// `` `a`, `b` and `c` ``
+pub fn quote_list<S: AsRef<str>>(items: &[S]) -> String {
+    let quoted: Vec<String> = items.iter().map(|s| format!("`{}`", s.as_ref())).collect();
+    match quoted.as_slice() {
+        [] => "nothing".into(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}

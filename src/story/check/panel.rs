@@ -1,0 +1,128 @@
+//! Panel-file checks: art, alt text, lines and commentary notes.
+
+use super::Checker;
+use super::story::{StoryHead, known};
+use crate::diag::Kind;
+use crate::story::assets::AssetStore;
+use crate::story::model::{ArtRef, Cell, Line, LineKind, Note, NoteKind, Panel};
+use crate::story::raw::{RawLine, RawNote, RawPanel};
+
+const LINE_KINDS: &[(&str, LineKind)] = &[
+    ("caption", LineKind::Caption),
+    ("narration", LineKind::Narration),
+    ("speech", LineKind::Speech),
+    ("thought", LineKind::Thought),
+    ("sign", LineKind::Sign),
+    ("sound", LineKind::Sound),
+];
+
+const NOTE_KINDS: &[(&str, NoteKind)] = &[
+    ("context", NoteKind::Context),
+    ("analysis", NoteKind::Analysis),
+    ("translation", NoteKind::Translation),
+];
+
+/// Checks one panel file; the panel's place on a page is filled in later.
+pub fn check_panel(
+    raw: &RawPanel,
+    c: &mut Checker,
+    head: &StoryHead,
+    assets: &AssetStore,
+) -> Panel {
+    let art = raw.art.as_ref().and_then(|art| {
+        c.plain(art, "art path");
+        match assets.resolve(art.get_ref()) {
+            Ok(origin) => Some(ArtRef {
+                path: crate::text::sanitize(art.get_ref()),
+                origin,
+            }),
+            Err(problem) => {
+                c.error_hint(problem.kind, art.span(), problem.message, problem.hint);
+                None
+            }
+        }
+    });
+    Panel {
+        id: c.id(&raw.id, "panel id"),
+        number: 0,
+        cell: Cell {
+            row: 0,
+            col: 0,
+            row_span: 1,
+            col_span: 1,
+        },
+        art,
+        alt: c.text(&raw.alt, "alt text"),
+        lines: raw.line.iter().map(|l| check_line(l, c, head)).collect(),
+        notes: raw.note.iter().map(|n| check_note(n, c, head)).collect(),
+    }
+}
+
+fn check_line(raw: &RawLine, c: &mut Checker, head: &StoryHead) -> Line {
+    let kind = c
+        .one_of(&raw.kind, "line kind", LINE_KINDS)
+        .unwrap_or(LineKind::Caption);
+    let needs_speaker = matches!(kind, LineKind::Speech | LineKind::Thought);
+    let no_speaker = matches!(kind, LineKind::Caption | LineKind::Narration);
+    match &raw.speaker {
+        None if needs_speaker => c.error_hint(
+            Kind::MissingKey,
+            raw.kind.span(),
+            format!("a `{}` line needs a `speaker`", raw.kind.get_ref()),
+            known(
+                "characters",
+                head.characters.iter().map(|ch| ch.id.as_str()),
+            ),
+        ),
+        Some(s) if no_speaker => c.error_hint(
+            Kind::SpeakerNotAllowed,
+            s.span(),
+            format!("a `{}` line has no speaker", raw.kind.get_ref()),
+            "use `speech` or `thought` for a character's words, or remove `speaker`".into(),
+        ),
+        Some(s) if head.characters.iter().all(|ch| &ch.id != s.get_ref()) => c.error_hint(
+            Kind::UnknownSpeaker,
+            s.span(),
+            format!("no character has the id `{}`", s.get_ref()),
+            known(
+                "characters",
+                head.characters.iter().map(|ch| ch.id.as_str()),
+            ),
+        ),
+        _ => {}
+    }
+    Line {
+        kind,
+        speaker: raw
+            .speaker
+            .as_ref()
+            .map(|s| crate::text::sanitize(s.get_ref())),
+        text: c.text(&raw.text, "line text"),
+    }
+}
+
+fn check_note(raw: &RawNote, c: &mut Checker, head: &StoryHead) -> Note {
+    let kind = c
+        .one_of(&raw.kind, "note kind", NOTE_KINDS)
+        .unwrap_or(NoteKind::Context);
+    for cite in &raw.cites {
+        if head.sources.iter().all(|s| &s.id != cite.get_ref()) {
+            c.error_hint(
+                Kind::UnknownSource,
+                cite.span(),
+                format!("no source has the id `{}`", cite.get_ref()),
+                known("sources", head.sources.iter().map(|s| s.id.as_str())),
+            );
+        }
+    }
+    Note {
+        kind,
+        text: c.text(&raw.text, "note text"),
+        cites: raw
+            .cites
+            .iter()
+            .map(|s| crate::text::sanitize(s.get_ref()))
+            .collect(),
+        disputed: raw.disputed,
+    }
+}

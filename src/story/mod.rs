@@ -1,0 +1,170 @@
+//! The story: its model, and the loader that reads and validates TOML files into it.
+
+pub mod assets;
+mod builtin;
+mod check;
+mod files;
+mod model;
+mod parse;
+mod raw;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+pub use model::*;
+
+use crate::diag::Diagnostic;
+use assets::AssetStore;
+use check::{Checker, check_head, check_panel};
+use files::TomlFiles;
+use raw::{RawPanel, RawStory};
+
+/// Where to load a story from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorySource {
+    /// The story compiled into the binary.
+    Builtin,
+    /// A story folder holding `panels/` and `assets/`.
+    Dir(PathBuf),
+}
+
+impl StorySource {
+    pub fn from_arg(path: Option<&Path>) -> Self {
+        path.map_or(StorySource::Builtin, |p| StorySource::Dir(p.to_path_buf()))
+    }
+}
+
+/// The result of loading: the story if it can be shown, and every problem found.
+#[derive(Debug)]
+pub struct LoadOutcome {
+    /// `Some` unless a problem stops the story from being shown.
+    pub story: Option<Story>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads and validates a story, collecting every problem.
+pub fn load(source: &StorySource) -> LoadOutcome {
+    let (files, assets) = match source {
+        StorySource::Builtin => (builtin::toml_files(), builtin::assets()),
+        StorySource::Dir(dir) => match open_dir(dir) {
+            Ok(v) => v,
+            Err(diagnostics) => {
+                return LoadOutcome {
+                    story: None,
+                    diagnostics,
+                };
+            }
+        },
+    };
+    let mut diagnostics = Vec::new();
+    let story = build(&files, &assets, &mut diagnostics);
+    let blocked = diagnostics.iter().any(|d| d.kind.blocks_viewing());
+    LoadOutcome {
+        story: story.filter(|_| !blocked),
+        diagnostics,
+    }
+}
+
+fn open_dir(dir: &Path) -> Result<(TomlFiles, AssetStore), Vec<Diagnostic>> {
+    let root = dir.canonicalize().map_err(|e| {
+        let name = crate::diag::visible(&dir.display().to_string());
+        vec![files::io_error(
+            &name,
+            format!("cannot open the story folder `{name}`: {e}"),
+            "",
+        )]
+    })?;
+    let files = files::read_dir(&root)?;
+    Ok((files, AssetStore::Dir(root)))
+}
+
+fn build(files: &TomlFiles, assets: &AssetStore, diags: &mut Vec<Diagnostic>) -> Option<Story> {
+    let raw: RawStory = match parse::parse(&files.story) {
+        Ok(raw) => raw,
+        Err(d) => {
+            diags.push(d);
+            // Still parse the panel files so their errors are reported too.
+            files
+                .panels
+                .iter()
+                .filter_map(|f| parse::parse::<RawPanel>(f).err())
+                .for_each(|d| diags.push(d));
+            return None;
+        }
+    };
+    let mut c = Checker {
+        file: files.story.clone(),
+        languages: &[],
+        diags,
+    };
+    let languages = check::check_languages(&raw, &mut c);
+    let mut c = Checker {
+        file: files.story.clone(),
+        languages: &languages,
+        diags: c.diags,
+    };
+    let head = check_head(&raw, &mut c);
+    let mut panels = HashMap::new();
+    let mut seen = HashMap::new();
+    for file in &files.panels {
+        let raw_panel: RawPanel = match parse::parse(file) {
+            Ok(p) => p,
+            Err(d) => {
+                c.diags.push(d);
+                continue;
+            }
+        };
+        let mut pc = Checker {
+            file: file.clone(),
+            languages: &languages,
+            diags: c.diags,
+        };
+        check::unique(&mut pc, &mut seen, &raw_panel.id, "panel");
+        let panel = check_panel(&raw_panel, &mut pc, &head, assets);
+        panels
+            .entry(panel.id.clone())
+            .or_insert((panel, file.clone(), raw_panel.id.span()));
+    }
+    let mut by_id: HashMap<String, Panel> = panels
+        .iter()
+        .map(|(k, (p, _, _))| (k.clone(), p.clone()))
+        .collect();
+    let pages = check::check_pages(raw.page.get_ref(), &mut by_id, &mut c);
+    report_unplaced(&by_id, &panels, c.diags);
+    Some(Story {
+        id: head.id,
+        languages: head.languages,
+        title: head.title,
+        summary: head.summary,
+        credits: head.credits,
+        characters: head.characters,
+        sources: head.sources,
+        pages,
+    })
+}
+
+type PanelEntry = (
+    Panel,
+    std::sync::Arc<crate::diag::SourceText>,
+    std::ops::Range<usize>,
+);
+
+fn report_unplaced(
+    left: &HashMap<String, Panel>,
+    all: &HashMap<String, PanelEntry>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut ids: Vec<&String> = left.keys().collect();
+    ids.sort();
+    for id in ids {
+        let (_, file, span) = &all[id];
+        let d = Diagnostic::new(
+            crate::diag::Kind::UnplacedPanel,
+            file,
+            span.clone(),
+            format!("panel `{id}` is not placed on any page"),
+        );
+        diags
+            .push(d.with_hint("add a `[[page.cell]]` with `panel = \"...\"` in panels/story.toml"));
+    }
+}

@@ -1,0 +1,193 @@
+//! The validated story: what the viewer, `render` and `export` read.
+//!
+//! Every string here has already been through [`crate::text::sanitize`], every reference
+//! resolves and every declared language is present, so the UI never has to re-check.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// A BCP-47 language tag declared by the story, e.g. `en` or `zh-Hans`.
+pub type Lang = String;
+
+/// One piece of text in every declared language.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Text(pub BTreeMap<Lang, String>);
+
+impl Text {
+    /// The text in `lang`, falling back to the first language that has one.
+    pub fn get(&self, lang: &str) -> &str {
+        self.0
+            .get(lang)
+            .or_else(|| self.0.values().next())
+            .map_or("", String::as_str)
+    }
+
+    /// Builds a text from `(lang, text)` pairs; handy in tests.
+    pub fn from_pairs<const N: usize>(pairs: [(&str, &str); N]) -> Self {
+        Self(
+            pairs
+                .into_iter()
+                .map(|(l, t)| (l.to_string(), t.to_string()))
+                .collect(),
+        )
+    }
+}
+
+/// A whole story, validated.
+#[derive(Debug, Clone)]
+pub struct Story {
+    pub id: String,
+    /// Declared languages; the first is the default.
+    pub languages: Vec<Lang>,
+    pub title: Text,
+    pub summary: Text,
+    pub credits: Vec<Credit>,
+    pub characters: Vec<Character>,
+    pub sources: Vec<Source>,
+    pub pages: Vec<Page>,
+}
+
+impl Story {
+    pub fn character(&self, id: &str) -> Option<&Character> {
+        self.characters.iter().find(|c| c.id == id)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// All panels in reading order.
+    pub fn panels(&self) -> impl Iterator<Item = &Panel> {
+        self.pages.iter().flat_map(|p| p.panels.iter())
+    }
+
+    pub fn panel_count(&self) -> usize {
+        self.pages.iter().map(|p| p.panels.len()).sum()
+    }
+
+    pub fn note_count(&self) -> usize {
+        self.panels().map(|p| p.notes.len()).sum()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Credit {
+    pub role: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Character {
+    pub id: String,
+    pub name: Text,
+}
+
+/// A source that commentary cites.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    pub author: Option<String>,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub date: String,
+    pub url: Option<String>,
+    pub kind: SourceKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    News,
+    Law,
+    Official,
+    Translation,
+    Analysis,
+    Reference,
+    Other,
+}
+
+/// A page: a grid of panels, in reading order.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub id: String,
+    pub title: Option<Text>,
+    pub rows: u16,
+    pub cols: u16,
+    pub panels: Vec<Panel>,
+}
+
+/// Where a panel sits on its page's grid (0-based, spans at least 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cell {
+    pub row: u16,
+    pub col: u16,
+    pub row_span: u16,
+    pub col_span: u16,
+}
+
+/// One panel: art, lines and commentary.
+#[derive(Debug, Clone)]
+pub struct Panel {
+    pub id: String,
+    /// 1-based position in the whole story's reading order.
+    pub number: usize,
+    pub cell: Cell,
+    pub art: Option<ArtRef>,
+    pub alt: Text,
+    pub lines: Vec<Line>,
+    pub notes: Vec<Note>,
+}
+
+/// Where a panel's artwork comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArtRef {
+    /// The path as written in the story, relative to the story folder (sanitized).
+    pub path: String,
+    pub origin: ArtOrigin,
+}
+
+/// The bytes behind an art reference: a checked file on disk or bytes compiled into the binary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ArtOrigin {
+    /// A regular file inside the story folder, resolved and size-checked at load time.
+    File(std::path::PathBuf),
+    /// Bytes compiled into the binary (the built-in story) or read from an archive.
+    Embedded(Arc<[u8]>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Caption,
+    Narration,
+    Speech,
+    Thought,
+    Sign,
+    Sound,
+}
+
+/// A caption, a balloon, a sign or a sound, in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub kind: LineKind,
+    /// The id of the speaking character, if any.
+    pub speaker: Option<String>,
+    pub text: Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteKind {
+    Context,
+    Analysis,
+    Translation,
+}
+
+/// A commentary note on a panel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub kind: NoteKind,
+    pub text: Text,
+    /// Ids of cited sources, in citation order.
+    pub cites: Vec<String>,
+    /// Whether the sources disagree on what the note states.
+    pub disputed: bool,
+}

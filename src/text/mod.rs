@@ -1,0 +1,5 @@
+//! Text that came from a story file: sanitizing before anything reaches a terminal.
+
+mod sanitize;
+
+pub use sanitize::{TAB_WIDTH, Unsafe, find_unsafe, is_invisible_format, sanitize};

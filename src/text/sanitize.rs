@@ -1,0 +1,210 @@
+//! The one sanitizing step for untrusted text.
+//!
+//! Convention: escape sequences (CSI, OSC, DCS, SOS, PM, APC, in 7-bit and 8-bit form) are
+//! removed **with their payload**; every other C0/C1 control except newline is removed; bidi
+//! controls and invisible format characters (zero-width space, BOM, soft hyphen, …) are
+//! removed; CR and CRLF become LF; tabs expand to spaces at stops of [`TAB_WIDTH`] columns.
+//! The result is inert in any terminal and keeps the display width of ordinary text.
+
+use unicode_width::UnicodeWidthChar;
+
+/// Tab stops, in display columns.
+pub const TAB_WIDTH: usize = 4;
+
+const ESC: char = '\u{1b}';
+const BEL: char = '\u{7}';
+const ST8: char = '\u{9c}';
+
+/// Returns `s` with nothing that a terminal could interpret as a command.
+pub fn sanitize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut col = 0usize;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                push_newline(&mut out, &mut col);
+            }
+            '\n' | '\u{2028}' | '\u{2029}' => push_newline(&mut out, &mut col),
+            '\t' => {
+                let n = TAB_WIDTH - col % TAB_WIDTH;
+                out.extend(std::iter::repeat_n(' ', n));
+                col += n;
+            }
+            ESC => skip_escape(&mut chars),
+            '\u{9b}' => skip_csi(&mut chars),
+            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            c if c.is_control() || is_invisible_format(c) => {}
+            c => {
+                out.push(c);
+                col += c.width().unwrap_or(0);
+            }
+        }
+    }
+    out
+}
+
+fn push_newline(out: &mut String, col: &mut usize) {
+    out.push('\n');
+    *col = 0;
+}
+
+type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+
+/// Skips what follows an ESC: a whole CSI, OSC/DCS/SOS/PM/APC string, or one character.
+fn skip_escape(chars: &mut Chars) {
+    match chars.next() {
+        Some('[') => skip_csi(chars),
+        Some(']' | 'P' | 'X' | '^' | '_') => skip_string(chars),
+        _ => {}
+    }
+}
+
+/// Skips CSI parameters and intermediates up to and including the final byte (0x40–0x7E).
+fn skip_csi(chars: &mut Chars) {
+    for c in chars.by_ref() {
+        if ('\u{40}'..='\u{7e}').contains(&c) || c == ESC {
+            return;
+        }
+    }
+}
+
+/// Skips a control string up to its terminator: BEL, ST (`ESC \` or 0x9C), or the end.
+fn skip_string(chars: &mut Chars) {
+    while let Some(c) = chars.next() {
+        match c {
+            BEL | ST8 => return,
+            ESC => {
+                chars.next_if_eq(&'\\');
+                return;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Bidi controls, zero-width and other invisible format characters (Unicode Cf).
+pub fn is_invisible_format(c: char) -> bool {
+    matches!(c,
+        '\u{ad}'
+        | '\u{600}'..='\u{605}'
+        | '\u{61c}'
+        | '\u{6dd}'
+        | '\u{70f}'
+        | '\u{890}'..='\u{891}'
+        | '\u{8e2}'
+        | '\u{180e}'
+        | '\u{200b}'..='\u{200f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{206f}'
+        | '\u{feff}'
+        | '\u{fff9}'..='\u{fffb}'
+        | '\u{110bd}'
+        | '\u{110cd}'
+        | '\u{13430}'..='\u{1343f}'
+        | '\u{1bca0}'..='\u{1bca3}'
+        | '\u{1d173}'..='\u{1d17a}'
+        | '\u{e0001}'
+        | '\u{e0020}'..='\u{e007f}'
+    )
+}
+
+/// A character that [`sanitize`] would remove, found for `comicterm check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unsafe {
+    /// Byte offset in the checked string.
+    pub offset: usize,
+    pub ch: char,
+}
+
+impl Unsafe {
+    /// A short human name: `U+001B (escape)`.
+    pub fn describe(&self) -> String {
+        let name = match self.ch {
+            ESC => "escape",
+            BEL => "bell",
+            '\r' => "carriage return",
+            '\u{80}'..='\u{9f}' => "C1 control",
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' => {
+                "bidi control"
+            }
+            '\u{61c}' => "bidi control",
+            '\u{200b}' => "zero-width space",
+            '\u{feff}' => "byte order mark",
+            '\u{ad}' => "soft hyphen",
+            c if c.is_control() => "control character",
+            _ => "invisible format character",
+        };
+        format!("U+{:04X} ({name})", self.ch as u32)
+    }
+}
+
+/// Every character in `s` that is not shown as written: controls other than newline and
+/// tab, and invisible format characters. CRLF line ends are accepted.
+pub fn find_unsafe(s: &str) -> Vec<Unsafe> {
+    let mut found = Vec::new();
+    let mut it = s.char_indices().peekable();
+    while let Some((offset, ch)) = it.next() {
+        if ch == '\r' && it.peek().is_some_and(|&(_, n)| n == '\n') {
+            continue;
+        }
+        let bad = (ch.is_control() && ch != '\n' && ch != '\t') || is_invisible_format(ch);
+        if bad {
+            found.push(Unsafe { offset, ch });
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn removes_whole_sequences() {
+        assert_eq!(sanitize("A\x1b]52;c;ZXZpbA==\x07B"), "AB");
+        assert_eq!(sanitize("A\x1b]0;pwned\x1b\\B"), "AB");
+        assert_eq!(sanitize("A\x1b[2J\x1b[HB"), "AB");
+        assert_eq!(sanitize("A\x1bPq#0;2;0;0;0\x1b\\B"), "AB");
+        assert_eq!(sanitize("A\x1b_Gf=100;AAAA\x1b\\B"), "AB");
+        assert_eq!(sanitize("A\u{9b}31mB"), "AB");
+        assert_eq!(sanitize("A\u{9d}8;;http://x\u{9c}B"), "AB");
+        assert_eq!(sanitize("A\x1bcB"), "AB");
+        assert_eq!(sanitize("A\x1b]8;;unterminated"), "A");
+    }
+
+    #[test]
+    fn tabs_and_line_ends() {
+        assert_eq!(sanitize("a\tb"), "a   b");
+        assert_eq!(sanitize("abcd\tb"), "abcd    b");
+        assert_eq!(sanitize("你\tb"), "你  b");
+        assert_eq!(sanitize("x\r\ny"), "x\ny");
+        assert_eq!(sanitize("x\ry"), "x\ny");
+    }
+
+    #[test]
+    fn removes_bidi_and_invisible() {
+        for c in [
+            '\u{202e}', '\u{2066}', '\u{200b}', '\u{feff}', '\u{ad}', '\u{200d}',
+        ] {
+            assert_eq!(sanitize(&format!("a{c}b")), "ab", "{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn keeps_ordinary_text() {
+        let s = "小李在外宣办公室工作。“你好”— David said… café";
+        assert_eq!(sanitize(s), s);
+    }
+
+    #[test]
+    fn finds_unsafe_characters_with_offsets() {
+        let found = find_unsafe("ab\u{1b}[2Jc\u{202e}d\r\ne");
+        let chars: Vec<char> = found.iter().map(|u| u.ch).collect();
+        assert_eq!(chars, vec!['\u{1b}', '\u{202e}']);
+        assert_eq!(found[0].offset, 2);
+        assert_eq!(found[0].describe(), "U+001B (escape)");
+    }
+}
