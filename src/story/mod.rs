@@ -8,7 +8,7 @@ mod model;
 mod parse;
 mod raw;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 pub use model::*;
@@ -106,11 +106,13 @@ fn build(files: &TomlFiles, assets: &AssetStore, diags: &mut Vec<Diagnostic>) ->
     let head = check_head(&raw, &mut c);
     let mut panels = HashMap::new();
     let mut seen = HashMap::new();
+    let mut unreadable = HashSet::new();
     for file in &files.panels {
         let raw_panel: RawPanel = match parse::parse(file) {
             Ok(p) => p,
             Err(d) => {
                 c.diags.push(d);
+                unreadable.insert(parse::panel_id_of(file).unwrap_or_default());
                 continue;
             }
         };
@@ -129,7 +131,7 @@ fn build(files: &TomlFiles, assets: &AssetStore, diags: &mut Vec<Diagnostic>) ->
         .iter()
         .map(|(k, (p, _, _))| (k.clone(), p.clone()))
         .collect();
-    let pages = check::check_pages(raw.page.get_ref(), &mut by_id, &mut c);
+    let pages = check::check_pages(raw.page.get_ref(), &mut by_id, &unreadable, &mut c);
     report_unplaced(&by_id, &panels, c.diags);
     Some(Story {
         id: head.id,

@@ -12,7 +12,15 @@ pub fn parse<T: DeserializeOwned>(file: &Arc<SourceText>) -> Result<T, Diagnosti
     let bom = file.text.len() - text.len();
     toml::from_str(text).map_err(|e| {
         let span = e.span().map_or(0..0, |s| s.start + bom..s.end + bom);
-        let (kind, message, hint) = classify(e.message());
+        let (kind, mut message, hint) = classify(e.message());
+        if kind == Kind::DuplicateKey
+            && let Some(key) = file
+                .text
+                .get(span.clone())
+                .filter(|k| !k.is_empty() && !k.contains('\n'))
+        {
+            message = format!("duplicate key `{key}`");
+        }
         let d = Diagnostic::new(kind, file, span, message);
         match hint {
             Some(h) => d.with_hint(h),
@@ -38,7 +46,8 @@ fn classify(msg: &str) -> (Kind, String, Option<String>) {
         return (Kind::MissingKey, format!("missing key {rest}"), None);
     }
     if msg.starts_with("invalid type") {
-        return (Kind::WrongType, msg.to_string(), None);
+        let friendly = msg.replace("expected i64", "expected an integer");
+        return (Kind::WrongType, friendly, None);
     }
     if msg.starts_with("duplicate key") {
         return (
@@ -51,4 +60,10 @@ fn classify(msg: &str) -> (Kind, String, Option<String>) {
         return (Kind::WrongType, msg.to_string(), None);
     }
     (Kind::Syntax, msg.to_string(), None)
+}
+
+/// The `id` of a panel file that failed to parse as a panel, if it is TOML at all.
+pub fn panel_id_of(file: &SourceText) -> Option<String> {
+    let table: toml::Table = toml::from_str(&file.text).ok()?;
+    table.get("id")?.as_str().map(str::to_string)
 }

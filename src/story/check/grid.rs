@@ -9,9 +9,11 @@ use crate::story::model::{Cell, Page, Panel};
 use crate::story::raw::{RawCell, RawPage};
 
 /// Builds the pages from `story.toml` and the checked panels (taken out of `panels`).
+/// Ids in `unreadable` belong to panel files that failed to parse (already reported).
 pub fn check_pages(
     raw: &[RawPage],
     panels: &mut HashMap<String, Panel>,
+    unreadable: &HashSet<String>,
     c: &mut Checker,
 ) -> Vec<Page> {
     let mut seen_pages = HashMap::new();
@@ -45,7 +47,7 @@ pub fn check_pages(
                     ),
                 );
             }
-            if let Some(panel) = take_panel(cell.get_ref(), panels, &mut placed, c) {
+            if let Some(panel) = take_panel(cell.get_ref(), unreadable, panels, &mut placed, c) {
                 number += 1;
                 page.panels.push(Panel {
                     number,
@@ -85,7 +87,8 @@ fn place(cell: &RawCell, page: &Page, c: &mut Checker) -> Option<Cell> {
                     v.get_ref()
                 ),
             );
-            None
+            // Go on with the largest span that fits, so one mistake makes one error.
+            Some(max)
         }
     };
     let row_span = span(&cell.row_span, page.rows - row + 1, "row_span", c)?;
@@ -115,6 +118,7 @@ fn mark(grid: &mut [Option<usize>], page: &Page, at: Cell, index: usize) -> Opti
 
 fn take_panel(
     cell: &RawCell,
+    unreadable: &HashSet<String>,
     panels: &mut HashMap<String, Panel>,
     placed: &mut HashSet<String>,
     c: &mut Checker,
@@ -130,14 +134,19 @@ fn take_panel(
             cell.panel.span(),
             format!("panel `{id}` is already placed"),
         );
-    } else {
+    } else if !unreadable.contains(id) {
         let mut ids: Vec<&String> = panels.keys().collect();
         ids.sort();
+        let hint = if ids.is_empty() {
+            "every panel file is already placed".to_string()
+        } else {
+            known("unplaced panels", ids.into_iter())
+        };
         c.error_hint(
             Kind::UnknownPanel,
             cell.panel.span(),
             format!("no panel file has the id `{id}`"),
-            known("unplaced panels", ids.into_iter()),
+            hint,
         );
     }
     None

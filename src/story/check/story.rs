@@ -160,18 +160,19 @@ fn check_source(s: &RawSource, c: &mut Checker) -> Source {
     }
 }
 
-/// Reports `id` if it was seen before; remembers it otherwise.
-pub fn unique(c: &mut Checker, seen: &mut HashMap<String, usize>, id: &Str, what: &str) {
-    let (line, _) = crate::diag::line_col(&c.file.text, id.span().start);
+/// Reports `id` if it was seen before; remembers where it was first used otherwise.
+pub fn unique(c: &mut Checker, seen: &mut HashMap<String, String>, id: &Str, what: &str) {
     if let Some(first) = seen.get(id.get_ref()) {
         c.error_hint(
             Kind::DuplicateId,
             id.span(),
             format!("{what} id `{}` is used twice", id.get_ref()),
-            format!("first used on line {first}"),
+            format!("first used at {first}"),
         );
     } else {
-        seen.insert(id.get_ref().clone(), line);
+        let (line, col) = crate::diag::line_col(&c.file.text, id.span().start);
+        let at = format!("{}:{line}:{col}", crate::diag::visible(&c.file.name));
+        seen.insert(id.get_ref().clone(), at);
     }
 }
 

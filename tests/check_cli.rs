@@ -1,0 +1,87 @@
+//! `comicterm check` as a process: exit codes, the summary line, and the error report.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn check(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_comicterm"))
+        .arg("check")
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+fn fixture(dir: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(dir)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn a_good_story_exits_0_with_a_summary() {
+    let out = check(&[&fixture("valid/tiny")]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        stdout,
+        "ok: 1 pages, 2 panels, 1 notes, languages en, zh-Hans\n"
+    );
+    assert!(out.stderr.is_empty());
+}
+
+#[test]
+fn the_built_in_story_passes() {
+    let out = check(&[]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.starts_with("ok: 4 pages, 16 panels, "), "{stdout}");
+}
+
+#[test]
+fn a_bad_story_exits_1_with_every_error_located() {
+    let out = check(&[&fixture("invalid/unknown-panel")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("error[unknown-panel]: no panel file has the id `byee`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("panels/story.toml:33:9"), "{stderr}");
+    assert!(
+        stderr.contains("panel = \"byee\""),
+        "the offending line is quoted: {stderr}"
+    );
+    assert!(
+        stderr.contains("^^^^^^"),
+        "a caret marks the span: {stderr}"
+    );
+    assert!(stderr.contains("error[unplaced-panel]"), "{stderr}");
+    assert!(stderr.contains("panels/02-bye.toml:1:6"), "{stderr}");
+    assert!(
+        stderr.trim_end().ends_with("2 errors in 2 files"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn errors_never_carry_control_sequences_from_the_story() {
+    let out = check(&[&fixture("invalid/control-chars")]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
+    assert!(!stderr.contains('\u{7}'));
+    assert!(stderr.contains("U+001B (escape)"), "{stderr}");
+}
+
+#[test]
+fn a_missing_folder_is_a_clear_error() {
+    let out = check(&["/nonexistent/story"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("cannot open the story folder"), "{stderr}");
+}

@@ -1,0 +1,229 @@
+//! The loader against the broken-story corpus in `tests/fixtures/invalid/`: each fixture must
+//! fail with exactly the expected kinds of error, at the expected file, line and column.
+
+use std::path::PathBuf;
+
+use comicterm::diag::Kind;
+use comicterm::story::{StorySource, load};
+
+fn fixture(dir: &str) -> StorySource {
+    StorySource::Dir(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(dir),
+    )
+}
+
+/// (fixture, [(kind, file, line, col)]) — every diagnostic the fixture must produce, in order.
+const EXPECTED: &[(&str, &[(Kind, &str, usize, usize)])] = &[
+    (
+        "absolute-art",
+        &[(Kind::ArtPath, "panels/01-hello.toml", 2, 7)],
+    ),
+    (
+        "art-is-folder",
+        &[(Kind::ArtNotFile, "panels/01-hello.toml", 2, 7)],
+    ),
+    (
+        "art-not-image",
+        &[(Kind::ArtFormat, "panels/01-hello.toml", 2, 7)],
+    ),
+    (
+        "backslash-art",
+        &[(Kind::ArtPath, "panels/01-hello.toml", 2, 7)],
+    ),
+    ("bad-date", &[(Kind::BadValue, "panels/story.toml", 19, 8)]),
+    ("bad-id", &[(Kind::BadValue, "panels/02-bye.toml", 1, 6)]),
+    (
+        "bad-line-kind",
+        &[(Kind::BadValue, "panels/02-bye.toml", 5, 8)],
+    ),
+    (
+        "bad-schema",
+        &[(Kind::BadValue, "panels/story.toml", 1, 10)],
+    ),
+    (
+        "bidi-override",
+        &[(Kind::ControlChar, "panels/01-hello.toml", 8, 19)],
+    ),
+    (
+        "caption-with-speaker",
+        &[(Kind::SpeakerNotAllowed, "panels/02-bye.toml", 6, 11)],
+    ),
+    (
+        "control-chars",
+        &[(Kind::ControlChar, "panels/02-bye.toml", 6, 24)],
+    ),
+    (
+        "crlf-unknown-key",
+        &[(Kind::UnknownKey, "panels/02-bye.toml", 5, 1)],
+    ),
+    (
+        "duplicate-character",
+        &[(Kind::DuplicateId, "panels/story.toml", 16, 6)],
+    ),
+    (
+        "duplicate-key",
+        &[(Kind::DuplicateKey, "panels/story.toml", 3, 1)],
+    ),
+    (
+        "duplicate-panel-id",
+        &[
+            (Kind::DuplicateId, "panels/02-bye.toml", 1, 6),
+            (Kind::UnknownPanel, "panels/story.toml", 33, 9),
+        ],
+    ),
+    (
+        "duplicate-source",
+        &[(Kind::DuplicateId, "panels/story.toml", 23, 6)],
+    ),
+    (
+        "empty-text",
+        &[(Kind::EmptyText, "panels/02-bye.toml", 6, 15)],
+    ),
+    ("grid-gap", &[(Kind::GridGap, "panels/story.toml", 27, 1)]),
+    (
+        "grid-out-of-bounds",
+        &[(Kind::GridOutOfBounds, "panels/story.toml", 36, 12)],
+    ),
+    (
+        "grid-overlap",
+        &[
+            (Kind::GridOverlap, "panels/story.toml", 32, 1),
+            (Kind::GridGap, "panels/story.toml", 27, 1),
+        ],
+    ),
+    (
+        "missing-art",
+        &[(Kind::ArtMissing, "panels/01-hello.toml", 2, 7)],
+    ),
+    (
+        "missing-key",
+        &[(Kind::MissingKey, "panels/01-hello.toml", 1, 1)],
+    ),
+    (
+        "missing-language",
+        &[(Kind::MissingLanguage, "panels/01-hello.toml", 8, 8)],
+    ),
+    ("no-story-file", &[(Kind::Io, "panels/story.toml", 1, 1)]),
+    ("not-utf8", &[(Kind::Syntax, "panels/02-bye.toml", 2, 18)]),
+    (
+        "panel-placed-twice",
+        &[
+            (Kind::PanelPlacedTwice, "panels/story.toml", 33, 9),
+            (Kind::UnplacedPanel, "panels/02-bye.toml", 1, 6),
+        ],
+    ),
+    (
+        "parent-art",
+        &[(Kind::ArtPath, "panels/01-hello.toml", 2, 7)],
+    ),
+    (
+        "speech-without-speaker",
+        &[(Kind::MissingKey, "panels/01-hello.toml", 6, 8)],
+    ),
+    ("syntax-error", &[(Kind::Syntax, "panels/story.toml", 5, 1)]),
+    (
+        "unknown-citation",
+        &[(Kind::UnknownSource, "panels/01-hello.toml", 16, 10)],
+    ),
+    (
+        "unknown-key",
+        &[(Kind::UnknownKey, "panels/01-hello.toml", 2, 1)],
+    ),
+    (
+        "unknown-language",
+        &[(Kind::UnknownLanguage, "panels/02-bye.toml", 6, 43)],
+    ),
+    (
+        "unknown-panel",
+        &[
+            (Kind::UnknownPanel, "panels/story.toml", 33, 9),
+            (Kind::UnplacedPanel, "panels/02-bye.toml", 1, 6),
+        ],
+    ),
+    (
+        "unknown-speaker",
+        &[(Kind::UnknownSpeaker, "panels/01-hello.toml", 7, 11)],
+    ),
+    (
+        "unplaced-panel",
+        &[(Kind::UnplacedPanel, "panels/03-extra.toml", 1, 6)],
+    ),
+    (
+        "wrong-type",
+        &[(Kind::WrongType, "panels/story.toml", 24, 8)],
+    ),
+];
+
+#[test]
+fn every_broken_fixture_fails_exactly_where_expected() {
+    let mut failures = Vec::new();
+    for (name, expected) in EXPECTED {
+        let outcome = load(&fixture(&format!("invalid/{name}")));
+        let got: Vec<(Kind, String, usize, usize)> = outcome
+            .diagnostics
+            .iter()
+            .map(|d| (d.kind, d.file.name.clone(), d.line, d.col))
+            .collect();
+        let want: Vec<(Kind, String, usize, usize)> = expected
+            .iter()
+            .map(|&(k, f, l, c)| (k, f.to_string(), l, c))
+            .collect();
+        if got != want {
+            failures.push(format!("{name}:\n  want {want:?}\n  got  {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_corpus_is_complete() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid");
+    let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    on_disk.sort();
+    let listed: Vec<String> = EXPECTED.iter().map(|(n, _)| n.to_string()).collect();
+    assert_eq!(
+        on_disk, listed,
+        "every fixture has an expectation and vice versa"
+    );
+    assert!(listed.len() >= 25);
+}
+
+#[test]
+fn broken_stories_are_not_shown_but_control_chars_are() {
+    for (name, _) in EXPECTED {
+        let outcome = load(&fixture(&format!("invalid/{name}")));
+        let viewable = ["control-chars", "bidi-override"].contains(name);
+        assert_eq!(outcome.story.is_some(), viewable, "{name}");
+    }
+}
+
+#[test]
+fn control_characters_are_removed_from_the_loaded_story() {
+    let story = load(&fixture("invalid/control-chars")).story.unwrap();
+    let text = story.pages[0].panels[1].lines[0].text.get("en");
+    assert_eq!(text, "The end.");
+}
+
+#[test]
+fn the_valid_fixture_loads() {
+    let outcome = load(&fixture("valid/tiny"));
+    assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+    let story = outcome.story.unwrap();
+    assert_eq!(story.pages.len(), 1);
+    assert_eq!(story.panel_count(), 2);
+    let numbers: Vec<usize> = story.panels().map(|p| p.number).collect();
+    assert_eq!(numbers, [1, 2]);
+    assert_eq!(story.pages[0].panels[1].cell.col, 1);
+}
+
+#[test]
+fn hints_name_the_known_keys() {
+    let outcome = load(&fixture("invalid/unknown-key"));
+    let hint = outcome.diagnostics[0].hint.as_deref().unwrap();
+    assert!(hint.contains("`art`") && hint.contains("`alt`"), "{hint}");
+}
