@@ -79,9 +79,14 @@ impl Kind {
         }
     }
 
-    /// Whether the viewer can still open a story with this problem (it is shown safely).
+    /// Whether the viewer can still open a story with this problem: control characters are
+    /// never shown, and a panel whose art is refused shows its alt text and the reason.
     pub fn blocks_viewing(self) -> bool {
-        !matches!(self, Kind::ControlChar)
+        use Kind::*;
+        !matches!(
+            self,
+            ControlChar | ArtPath | ArtMissing | ArtNotFile | ArtTooLarge | ArtFormat
+        )
     }
 }
 

@@ -5,6 +5,7 @@
 //! commands (`headless`) build on them.
 
 pub mod app;
+pub mod art;
 pub mod cli;
 pub mod diag;
 pub mod headless;

@@ -11,7 +11,7 @@ use comicterm::story::{LoadOutcome, Story, StorySource, load};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match &cli.command {
-        Some(Command::Check { path }) => check(&load(&StorySource::from_arg(path.as_deref()))),
+        Some(Command::Check { path }) => check(load(&StorySource::from_arg(path.as_deref()))),
         Some(Command::Render(args)) => with_story(args.path.as_deref(), |story| {
             let mut out = std::io::stdout().lock();
             comicterm::headless::render(story, args, &cli.view, &mut out).and_then(|()| out.flush())
@@ -32,8 +32,11 @@ fn main() -> ExitCode {
     ExitCode::from(u8::try_from(code).unwrap_or(1))
 }
 
-/// `comicterm check`: every problem, or a one-line summary.
-fn check(outcome: &LoadOutcome) -> i32 {
+/// `comicterm check`: every problem (art decoded up front), or a one-line summary.
+fn check(mut outcome: LoadOutcome) -> i32 {
+    if let Some(story) = &outcome.story {
+        outcome.diagnostics.extend(comicterm::art::verify(story));
+    }
     if outcome.diagnostics.is_empty()
         && let Some(story) = &outcome.story
     {

@@ -52,7 +52,7 @@ impl AssetStore {
                         "check the file name",
                     )
                 })?;
-                check_magic(&bytes[..bytes.len().min(16)])?;
+                check_magic(rel, &bytes[..bytes.len().min(16)])?;
                 Ok(ArtOrigin::Embedded(Arc::clone(bytes)))
             }
         }
@@ -168,22 +168,50 @@ fn resolve_file(root: &Path, rel: &str) -> Result<PathBuf, PathProblem> {
                 "check permissions",
             )
         })?;
-    check_magic(&head[..n])?;
+    check_magic(rel, &head[..n])?;
     Ok(real)
 }
 
-/// PNG or JPEG by content, whatever the extension says.
-fn check_magic(head: &[u8]) -> Result<(), PathProblem> {
-    let png = head.starts_with(b"\x89PNG\r\n\x1a\n");
-    let jpeg = head.starts_with(&[0xFF, 0xD8, 0xFF]);
-    if png || jpeg {
-        Ok(())
+/// PNG or JPEG by content, and named for what it is (a `.png` holding JPEG data is refused,
+/// so a story behaves the same in every tool).
+fn check_magic(rel: &str, head: &[u8]) -> Result<(), PathProblem> {
+    let ext = rel
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    let actual = if head.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("png")
+    } else if head.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("jpeg")
     } else {
-        Err(problem(
+        None
+    };
+    let named = match ext.as_str() {
+        "png" => "png",
+        "jpg" | "jpeg" => "jpeg",
+        _ => {
+            return Err(problem(
+                Kind::ArtFormat,
+                format!("`{rel}` is not named .png, .jpg or .jpeg"),
+                "art must be a PNG or JPEG file",
+            ));
+        }
+    };
+    match actual {
+        None => Err(problem(
             Kind::ArtFormat,
-            "the art file is neither PNG nor JPEG",
+            format!("`{rel}` is neither PNG nor JPEG data"),
             "convert it to PNG or JPEG",
-        ))
+        )),
+        Some(a) if a != named => Err(problem(
+            Kind::ArtFormat,
+            format!(
+                "`{rel}` holds {} data but is named .{ext}",
+                a.to_uppercase()
+            ),
+            format!("rename it to .{}", if a == "png" { "png" } else { "jpg" }),
+        )),
+        Some(_) => Ok(()),
     }
 }
 

@@ -144,7 +144,24 @@ pub struct ArtRef {
     /// The path as written in the story, relative to the story folder (sanitized).
     pub path: String,
     pub origin: ArtOrigin,
+    /// Where the path is written, for diagnostics found later (e.g. a corrupt image).
+    pub site: Option<Site>,
 }
+
+/// A place in a story file.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub file: Arc<crate::diag::SourceText>,
+    pub span: std::ops::Range<usize>,
+}
+
+impl PartialEq for Site {
+    fn eq(&self, other: &Self) -> bool {
+        self.file.name == other.file.name && self.span == other.span
+    }
+}
+
+impl Eq for Site {}
 
 /// The bytes behind an art reference: a checked file on disk or bytes compiled into the binary.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -153,6 +170,9 @@ pub enum ArtOrigin {
     File(std::path::PathBuf),
     /// Bytes compiled into the binary (the built-in story) or read from an archive.
     Embedded(Arc<[u8]>),
+    /// Refused or missing at load time, with the reason (also reported by `check`); the
+    /// viewer shows the panel's alt text and this reason instead.
+    Broken(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,7 +4,7 @@ use super::Checker;
 use super::story::{StoryHead, known};
 use crate::diag::Kind;
 use crate::story::assets::AssetStore;
-use crate::story::model::{ArtRef, Cell, Line, LineKind, Note, NoteKind, Panel};
+use crate::story::model::{ArtOrigin, ArtRef, Cell, Line, LineKind, Note, NoteKind, Panel, Site};
 use crate::story::raw::{RawLine, RawNote, RawPanel};
 
 const LINE_KINDS: &[(&str, LineKind)] = &[
@@ -29,18 +29,19 @@ pub fn check_panel(
     head: &StoryHead,
     assets: &AssetStore,
 ) -> Panel {
-    let art = raw.art.as_ref().and_then(|art| {
+    let art = raw.art.as_ref().map(|art| {
         c.plain(art, "art path");
-        match assets.resolve(art.get_ref()) {
-            Ok(origin) => Some(ArtRef {
-                path: crate::text::sanitize(art.get_ref()),
-                origin,
-            }),
-            Err(problem) => {
-                c.error_hint(problem.kind, art.span(), problem.message, problem.hint);
-                None
-            }
-        }
+        let path = crate::text::sanitize(art.get_ref());
+        let origin = assets.resolve(art.get_ref()).unwrap_or_else(|problem| {
+            let reason = problem.message.clone();
+            c.error_hint(problem.kind, art.span(), problem.message, problem.hint);
+            ArtOrigin::Broken(reason)
+        });
+        let site = Some(Site {
+            file: c.file.clone(),
+            span: art.span(),
+        });
+        ArtRef { path, origin, site }
     });
     Panel {
         id: c.id(&raw.id, "panel id"),

@@ -1,0 +1,116 @@
+//! Decoding untrusted PNG/JPEG bytes with hard limits, never panicking.
+
+use std::io::{Cursor, Read};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use image::{ImageFormat, ImageReader, Limits, RgbaImage};
+
+use crate::story::ArtOrigin;
+use crate::story::assets::MAX_ART_BYTES;
+
+/// Largest accepted width or height, in pixels.
+pub const MAX_DIMENSION: u32 = 8192;
+/// Most memory a decoder may allocate.
+pub const MAX_ALLOC: u64 = 256 * 1024 * 1024;
+/// Decoded images are scaled down to fit this square right away, to bound the cache.
+pub const KEEP_DIMENSION: u32 = 1024;
+
+/// Why art could not be shown: one line for the panel's placeholder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArtError(pub String);
+
+impl std::fmt::Display for ArtError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn err(msg: impl Into<String>) -> ArtError {
+    ArtError(msg.into())
+}
+
+/// Reads the art's bytes: a regular file under the size cap, or embedded bytes.
+pub fn read_bytes(origin: &ArtOrigin) -> Result<std::sync::Arc<[u8]>, ArtError> {
+    match origin {
+        ArtOrigin::Embedded(bytes) => Ok(bytes.clone()),
+        ArtOrigin::Broken(reason) => Err(err(reason.clone())),
+        ArtOrigin::File(path) => {
+            let file = std::fs::File::open(path)
+                .map_err(|e| err(format!("cannot open the image: {e}")))?;
+            let meta = file
+                .metadata()
+                .map_err(|e| err(format!("cannot read the image: {e}")))?;
+            if !meta.is_file() {
+                return Err(err("the image is not a regular file"));
+            }
+            if meta.len() > MAX_ART_BYTES {
+                return Err(err(format!(
+                    "the image is larger than {} MiB",
+                    MAX_ART_BYTES >> 20
+                )));
+            }
+            let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+            file.take(MAX_ART_BYTES + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| err(format!("cannot read the image: {e}")))?;
+            if bytes.len() as u64 > MAX_ART_BYTES {
+                return Err(err(format!(
+                    "the image is larger than {} MiB",
+                    MAX_ART_BYTES >> 20
+                )));
+            }
+            Ok(bytes.into())
+        }
+    }
+}
+
+/// Decodes PNG or JPEG bytes (sniffed, not trusted from the name) into RGBA, scaled down to
+/// at most [`KEEP_DIMENSION`] on each side. A decoder panic becomes an error.
+pub fn decode(bytes: &[u8]) -> Result<RgbaImage, ArtError> {
+    catch_unwind(AssertUnwindSafe(|| decode_inner(bytes)))
+        .unwrap_or_else(|_| Err(err("the image decoder failed on this file")))
+}
+
+fn decode_inner(bytes: &[u8]) -> Result<RgbaImage, ArtError> {
+    let mut reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| err(format!("cannot read the image: {e}")))?;
+    match reader.format() {
+        Some(ImageFormat::Png | ImageFormat::Jpeg) => {}
+        _ => return Err(err("not a PNG or JPEG image")),
+    }
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_DIMENSION);
+    limits.max_image_height = Some(MAX_DIMENSION);
+    limits.max_alloc = Some(MAX_ALLOC);
+    reader.limits(limits);
+    let image = reader.decode().map_err(|e| err(describe(&e)))?;
+    let (w, h) = (image.width(), image.height());
+    if w == 0 || h == 0 {
+        return Err(err("the image is empty"));
+    }
+    let image = if w > KEEP_DIMENSION || h > KEEP_DIMENSION {
+        image.resize(
+            KEEP_DIMENSION,
+            KEEP_DIMENSION,
+            image::imageops::FilterType::Triangle,
+        )
+    } else {
+        image
+    };
+    Ok(image.into_rgba8())
+}
+
+fn describe(e: &image::ImageError) -> String {
+    use image::ImageError::*;
+    match e {
+        Limits(_) => format!(
+            "the image is too large (limit {MAX_DIMENSION}×{MAX_DIMENSION} pixels, {} MiB)",
+            MAX_ALLOC >> 20
+        ),
+        Decoding(_) => "the image is corrupt or truncated".into(),
+        Unsupported(_) => "this kind of image is not supported".into(),
+        IoError(_) => "the image is truncated".into(),
+        other => format!("cannot decode the image: {other}"),
+    }
+}

@@ -1,0 +1,27 @@
+//! Panel artwork: decoding with limits, half-block preparation, a bounded cache, and workers
+//! that do it all off the UI thread.
+
+mod decode;
+mod halfblock;
+mod store;
+mod verify;
+mod worker;
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+pub use decode::{ArtError, KEEP_DIMENSION, MAX_ALLOC, MAX_DIMENSION, decode, read_bytes};
+pub use halfblock::{ColorMode, HalfBlocks, Prepared, ansi256, fit};
+pub use store::{ArtStatus, ArtStore};
+pub use verify::verify;
+pub use worker::{ArtWorker, Job};
+
+static PANIC_IN_WORKER: AtomicBool = AtomicBool::new(false);
+
+/// Test-only switch (`--panic-in-decoder`): the next art job panics inside a worker.
+pub fn request_test_panic() {
+    PANIC_IN_WORKER.store(true, Ordering::SeqCst);
+}
+
+fn test_panic_requested() -> bool {
+    PANIC_IN_WORKER.swap(false, Ordering::SeqCst)
+}
