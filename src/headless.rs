@@ -1,24 +1,185 @@
-//! `render` and `export`: frames and transcripts without a terminal (built by the viewer issue).
+//! `render` and `export`: frames and transcripts without a terminal.
 
-use crate::cli::{ExportFormat, RenderArgs, ViewArgs};
-use crate::story::Story;
+use std::io::{self, Write};
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::app::{Action, App, Position};
+use crate::cli::{ExportFormat, RenderArgs, RenderFormat, ViewArgs, ViewKind};
+use crate::story::{Line, LineKind, Note, Panel, Story};
+use crate::ui::strings::{Strings, for_lang};
+use crate::ui::{self, ViewCtx, dump};
 
 /// Writes one frame to `out`, exactly as the viewer would draw it.
 pub fn render(
-    _story: &Story,
-    _args: &RenderArgs,
-    _view: &ViewArgs,
-    _out: &mut dyn std::io::Write,
-) -> std::io::Result<()> {
-    Err(std::io::Error::other("render is not built yet"))
+    story: &Story,
+    args: &RenderArgs,
+    view: &ViewArgs,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let app = app_for(story, args, view)?;
+    let (w, h) = args.size;
+    let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+    ui::render(&app, &ViewCtx::new(&app), buf.area, &mut buf);
+    let frame = match args.format {
+        RenderFormat::Text => dump::text(&buf),
+        RenderFormat::Ansi => dump::ansi(&buf),
+    };
+    out.write_all(frame.as_bytes())
 }
 
-/// Writes the whole story in reading order to `out`.
+/// The reader state `render` draws, reached through the same actions as the viewer.
+fn app_for<'s>(story: &'s Story, args: &RenderArgs, view: &ViewArgs) -> io::Result<App<'s>> {
+    let pages = story.pages.len();
+    if args.page == 0 || args.page > pages {
+        return Err(io::Error::other(format!(
+            "there is no page {} (the story has {pages})",
+            args.page
+        )));
+    }
+    let page = args.page - 1;
+    let panels = story.pages[page].panels.len();
+    let panel = match args.panel {
+        None => 0,
+        Some(k) if (1..=panels).contains(&k) => k - 1,
+        Some(k) => {
+            return Err(io::Error::other(format!(
+                "page {} has no panel {k} (it has {panels})",
+                args.page
+            )));
+        }
+    };
+    let mut app = App::new(story, view.lang.as_deref(), args.size);
+    app.update(Action::GoTo(Position { page, panel }));
+    if args.view == ViewKind::Panel {
+        app.update(Action::ToggleView);
+    }
+    if args.commentary {
+        app.update(Action::ToggleCommentary);
+    }
+    Ok(app)
+}
+
+/// Writes the whole story in reading order to `out`: a plain-text transcript.
 pub fn export(
-    _story: &Story,
+    story: &Story,
     _format: ExportFormat,
-    _view: &ViewArgs,
-    _out: &mut dyn std::io::Write,
-) -> std::io::Result<()> {
-    Err(std::io::Error::other("export is not built yet"))
+    view: &ViewArgs,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let lang = view
+        .lang
+        .as_deref()
+        .filter(|l| story.languages.iter().any(|s| s == l))
+        .unwrap_or_else(|| story.languages.first().map_or("en", String::as_str));
+    let mut t = Transcript {
+        story,
+        lang,
+        s: for_lang(lang),
+        cited: Vec::new(),
+        out,
+    };
+    t.write_story()
+}
+
+struct Transcript<'a> {
+    story: &'a Story,
+    lang: &'a str,
+    s: &'static Strings,
+    cited: Vec<&'a str>,
+    out: &'a mut dyn Write,
+}
+
+impl<'a> Transcript<'a> {
+    fn write_story(&mut self) -> io::Result<()> {
+        let story = self.story;
+        writeln!(self.out, "{}", story.title.get(self.lang))?;
+        writeln!(self.out, "\n{}", story.summary.get(self.lang))?;
+        for (i, page) in story.pages.iter().enumerate() {
+            let title = page
+                .title
+                .as_ref()
+                .map(|t| format!(": {}", t.get(self.lang)))
+                .unwrap_or_default();
+            writeln!(self.out, "\n{} {}{title}", self.s.page, i + 1)?;
+            for panel in &page.panels {
+                self.write_panel(panel)?;
+            }
+        }
+        self.write_sources()
+    }
+
+    fn write_panel(&mut self, panel: &'a Panel) -> io::Result<()> {
+        writeln!(self.out, "\n{} {}", self.s.panel, panel.number)?;
+        writeln!(self.out, "[{}: {}]", self.s.image, panel.alt.get(self.lang))?;
+        for line in &panel.lines {
+            let text = self.line(line);
+            writeln!(self.out, "{text}")?;
+        }
+        for note in &panel.notes {
+            let text = self.note(note);
+            writeln!(self.out, "{text}")?;
+        }
+        Ok(())
+    }
+
+    fn line(&self, line: &Line) -> String {
+        let text = line.text.get(self.lang);
+        let who = line
+            .speaker
+            .as_deref()
+            .and_then(|id| self.story.character(id))
+            .map(|c| c.name.get(self.lang));
+        match (line.kind, who) {
+            (LineKind::Speech, Some(who)) => format!("{who}: {text}"),
+            (kind, Some(who)) => format!("{who} ({}): {text}", self.s.line_kind(kind)),
+            (kind, None) => format!("{}: {text}", self.s.line_kind(kind)),
+        }
+    }
+
+    fn note(&mut self, note: &'a Note) -> String {
+        let disputed = if note.disputed {
+            format!(", {}", self.s.disputed)
+        } else {
+            String::new()
+        };
+        let mut refs = String::new();
+        for id in &note.cites {
+            let n = match self.cited.iter().position(|c| *c == id.as_str()) {
+                Some(i) => i + 1,
+                None => {
+                    self.cited.push(id);
+                    self.cited.len()
+                }
+            };
+            refs.push_str(&format!(" [{n}]"));
+        }
+        let kind = self.s.kind(note.kind);
+        format!(
+            "{} ({kind}{disputed}): {}{refs}",
+            self.s.commentary,
+            note.text.get(self.lang)
+        )
+    }
+
+    fn write_sources(&mut self) -> io::Result<()> {
+        if self.cited.is_empty() {
+            return Ok(());
+        }
+        writeln!(self.out, "\n{}", self.s.sources)?;
+        for (i, id) in self.cited.iter().enumerate() {
+            let Some(src) = self.story.source(id) else {
+                continue;
+            };
+            let url = src
+                .url
+                .as_deref()
+                .map(|u| format!(" {u}"))
+                .unwrap_or_default();
+            let text = ui::describe_source(src);
+            writeln!(self.out, "[{}] {text}{url}", i + 1)?;
+        }
+        Ok(())
+    }
 }

@@ -1,11 +1,133 @@
-//! The terminal edge: setup, teardown, signals and the event loop (built by the viewer issue).
+//! The terminal edge: setup and teardown, signals, the input thread and the event loop.
 
+mod events;
+mod session;
+mod signals;
+
+use std::io;
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::Duration;
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::Event;
+
+pub use events::{AppEvent, InputThread};
+pub use session::TerminalSession;
+use signals::Signals;
+
+use crate::app::{Action, App, keymap};
 use crate::cli::ViewArgs;
 use crate::story::Story;
+use crate::ui::{self, ViewCtx};
+
+type Term = Terminal<CrosstermBackend<io::Stdout>>;
+
+/// How long the loop waits for an event before checking the signal flags.
+const TICK: Duration = Duration::from_millis(50);
 
 /// Runs the interactive viewer on `story` until the reader quits; returns the exit code.
-pub fn run(story: &Story, _args: &ViewArgs) -> std::io::Result<i32> {
-    println!("{}", story.title.get(&story.languages[0]));
-    println!("{}", story.summary.get(&story.languages[0]));
-    Ok(0)
+pub fn run(story: &Story, args: &ViewArgs) -> io::Result<i32> {
+    let signals = Signals::register()?;
+    let session = TerminalSession::enter()?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let (input, rx) = InputThread::spawn();
+    let size = terminal.size()?;
+    let mut app = App::new(story, args.lang.as_deref(), (size.width, size.height));
+    let mut lp = Loop {
+        terminal: &mut terminal,
+        session: &session,
+        signals: &signals,
+        input: &input,
+        panic_after: args.panic_after_frames,
+        frames: 0,
+    };
+    let code = lp.run(&mut app, &rx);
+    session.restore()?;
+    code
+}
+
+struct Loop<'a> {
+    terminal: &'a mut Term,
+    session: &'a TerminalSession,
+    signals: &'a Signals,
+    input: &'a InputThread,
+    panic_after: Option<u32>,
+    frames: u32,
+}
+
+impl Loop<'_> {
+    fn run(&mut self, app: &mut App, rx: &Receiver<AppEvent>) -> io::Result<i32> {
+        let mut dirty = true;
+        loop {
+            if let Some(code) = self.signals.exit_code() {
+                return Ok(code);
+            }
+            if self.signals.take_continued() {
+                self.resume(app)?;
+                dirty = true;
+            }
+            if app.quit {
+                return Ok(0);
+            }
+            if dirty {
+                self.draw(app)?;
+                dirty = false;
+            }
+            match rx.recv_timeout(TICK) {
+                Ok(event) => {
+                    self.handle(app, event)?;
+                    while let Ok(event) = rx.try_recv() {
+                        self.handle(app, event)?;
+                    }
+                    dirty = true;
+                }
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => return Ok(0),
+            }
+        }
+    }
+
+    fn draw(&mut self, app: &App) -> io::Result<()> {
+        self.terminal
+            .draw(|frame| ui::draw(frame, app, &ViewCtx::new(app)))?;
+        self.frames += 1;
+        if self.panic_after == Some(self.frames) {
+            panic!("--panic-after-frames {} reached", self.frames);
+        }
+        Ok(())
+    }
+
+    fn handle(&mut self, app: &mut App, event: AppEvent) -> io::Result<()> {
+        match event {
+            AppEvent::Term(ev) if keymap::is_suspend(&ev) => self.suspend(app),
+            AppEvent::Term(ev) => {
+                if let Some(action) = keymap::map_event(app, &ev) {
+                    app.update(action);
+                }
+                if matches!(ev, Event::Resize(..)) {
+                    self.terminal.autoresize()?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Ctrl-Z: give the terminal back, stop, and take it again on `fg`.
+    fn suspend(&mut self, app: &mut App) -> io::Result<()> {
+        self.input.pause();
+        self.session.restore()?;
+        signals::stop_self();
+        self.signals.take_continued();
+        self.resume(app)
+    }
+
+    fn resume(&mut self, app: &mut App) -> io::Result<()> {
+        self.session.reenter()?;
+        self.input.resume();
+        self.terminal.clear()?;
+        let size = self.terminal.size()?;
+        app.update(Action::Resize(size.width, size.height));
+        Ok(())
+    }
 }

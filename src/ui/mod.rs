@@ -1,1 +1,77 @@
-//! Drawing the reader state into a ratatui frame (built by the viewer issue).
+//! Drawing the reader state. Everything here reads [`App`] and never changes it.
+//!
+//! [`render`] draws into any buffer; the viewer, `render` and the tests all go through it.
+
+mod art;
+mod commentary;
+pub mod dump;
+mod help;
+pub mod layout;
+mod lines;
+pub mod overlay;
+mod page;
+mod panel;
+mod small;
+mod status;
+pub mod strings;
+mod theme;
+pub mod wrap;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::app::{App, View};
+use crate::story::Story;
+pub use art::draw_art;
+pub use commentary::describe as describe_source;
+use strings::Strings;
+
+/// The read-only context every drawing function gets: story, language, interface strings.
+/// Prepared art will be added here.
+#[derive(Clone, Copy)]
+pub struct ViewCtx<'a> {
+    pub story: &'a Story,
+    /// Story language tag, e.g. `en`.
+    pub lang: &'a str,
+    pub strings: &'static Strings,
+}
+
+impl<'a> ViewCtx<'a> {
+    pub fn new(app: &'a App) -> Self {
+        let lang = app.lang_tag();
+        Self {
+            story: app.story,
+            lang,
+            strings: strings::for_lang(lang),
+        }
+    }
+}
+
+/// Draws the whole screen into a frame.
+pub fn draw(frame: &mut Frame, app: &App, ctx: &ViewCtx) {
+    let area = frame.area();
+    render(app, ctx, area, frame.buffer_mut());
+}
+
+/// Draws the whole screen into `area` of `buf`.
+pub fn render(app: &App, ctx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    if layout::too_small((area.width, area.height)) {
+        small::draw(ctx, area, buf);
+        return;
+    }
+    let (body, status_bar) = layout::screen(area);
+    match app.effective_view() {
+        View::Page => page::draw_page(app, ctx, body, buf),
+        View::Panel => page::draw_single(app, ctx, body, buf),
+    }
+    status::draw(app, ctx, status_bar, buf);
+    overlay::draw(app, ctx, area, buf);
+}
+
+#[cfg(test)]
+mod tests;

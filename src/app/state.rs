@@ -1,0 +1,122 @@
+//! The reader's state: position, view, overlay, language, scroll, typed number, size.
+
+use crate::story::{Page, Panel, Story};
+
+/// Where the reader is: a page and a panel on it (both 0-based).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Position {
+    pub page: usize,
+    pub panel: usize,
+}
+
+/// The reader's chosen view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Page,
+    Panel,
+}
+
+/// The layer drawn over the page, if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Overlay {
+    #[default]
+    None,
+    Commentary,
+    Help,
+}
+
+/// A one-shot message for the status bar, localized when drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Message {
+    /// The typed page does not exist; the reader was taken to `shown` instead.
+    NoSuchPage { asked: usize, shown: usize },
+}
+
+/// Everything the viewer shows, for one story.
+#[derive(Debug, Clone)]
+pub struct App<'s> {
+    pub story: &'s Story,
+    pub pos: Position,
+    /// The view the reader chose.
+    pub view: View,
+    /// The page does not fit legibly: panel view is shown whatever `view` says.
+    pub auto_panel: bool,
+    pub overlay: Overlay,
+    /// Index into `story.languages`.
+    pub lang: usize,
+    /// Scroll offset of the open overlay, in rows.
+    pub scroll: u16,
+    /// Digits of a page number being typed.
+    pub pending: Option<usize>,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    pub message: Option<Message>,
+    pub quit: bool,
+}
+
+impl<'s> App<'s> {
+    /// A reader on the first page, in the given language if the story has it.
+    pub fn new(story: &'s Story, lang: Option<&str>, size: (u16, u16)) -> Self {
+        let lang = lang
+            .and_then(|l| story.languages.iter().position(|s| s == l))
+            .unwrap_or(0);
+        let mut app = Self {
+            story,
+            pos: Position::default(),
+            view: View::Page,
+            auto_panel: false,
+            overlay: Overlay::None,
+            lang,
+            scroll: 0,
+            pending: None,
+            size,
+            message: None,
+            quit: false,
+        };
+        app.refresh_fit();
+        app
+    }
+
+    /// The view actually drawn.
+    pub fn effective_view(&self) -> View {
+        if self.auto_panel {
+            View::Panel
+        } else {
+            self.view
+        }
+    }
+
+    /// The story language tag in use.
+    pub fn lang_tag(&self) -> &'s str {
+        self.story
+            .languages
+            .get(self.lang)
+            .map_or("en", String::as_str)
+    }
+
+    pub fn page(&self) -> Option<&'s Page> {
+        self.story.pages.get(self.pos.page)
+    }
+
+    pub fn panel(&self) -> Option<&'s Panel> {
+        self.page().and_then(|p| p.panels.get(self.pos.panel))
+    }
+
+    /// Commentary notes for what is shown: the panel in panel view, the page in page view.
+    pub fn note_count(&self) -> usize {
+        match self.effective_view() {
+            View::Panel => self.panel().map_or(0, |p| p.notes.len()),
+            View::Page => self
+                .page()
+                .map_or(0, |p| p.panels.iter().map(|x| x.notes.len()).sum()),
+        }
+    }
+
+    /// Recomputes whether the current page fits the terminal.
+    pub(super) fn refresh_fit(&mut self) {
+        self.auto_panel = self
+            .page()
+            .is_some_and(|p| !crate::ui::layout::page_fits(p, self.size));
+    }
+}

@@ -1,0 +1,269 @@
+//! Every action's effect on the reader state.
+
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+
+use super::testing::story;
+use super::{Action, App, Message, Overlay, Position, View, keymap};
+use crate::story::Story;
+
+const BIG: (u16, u16) = (160, 48);
+
+fn at(page: usize, panel: usize) -> Position {
+    Position { page, panel }
+}
+
+fn app(s: &Story) -> App<'_> {
+    App::new(s, None, BIG)
+}
+
+fn run<'s>(s: &'s Story, actions: &[Action]) -> App<'s> {
+    let mut a = app(s);
+    actions.iter().for_each(|x| a.update(*x));
+    a
+}
+
+#[test]
+fn page_view_turns_pages_and_stops_at_the_ends() {
+    let s = story();
+    let mut a = app(&s);
+    a.update(Action::Prev);
+    assert_eq!(a.pos, at(0, 0));
+    a.update(Action::Next);
+    assert_eq!(a.pos, at(1, 0));
+    a.update(Action::Next);
+    a.update(Action::Next);
+    assert_eq!(a.pos, at(2, 0));
+    a.update(Action::Prev);
+    assert_eq!(a.pos, at(1, 0));
+}
+
+#[test]
+fn panel_view_rolls_over_page_edges_but_not_story_ends() {
+    let s = story();
+    let mut a = run(&s, &[Action::ToggleView]);
+    assert_eq!(a.effective_view(), View::Panel);
+    a.update(Action::Prev);
+    assert_eq!(a.pos, at(0, 0), "no wrap before the first panel");
+    (0..3).for_each(|_| a.update(Action::Next));
+    assert_eq!(a.pos, at(0, 3));
+    a.update(Action::Next);
+    assert_eq!(
+        a.pos,
+        at(1, 0),
+        "right on a page's last panel: next page's first"
+    );
+    a.update(Action::Prev);
+    assert_eq!(
+        a.pos,
+        at(0, 3),
+        "left on a page's first panel: previous page's last"
+    );
+    (0..20).for_each(|_| a.update(Action::Next));
+    assert_eq!(a.pos, at(2, 0), "no wrap after the last panel");
+}
+
+#[test]
+fn page_keys_work_in_both_views() {
+    let s = story();
+    for view in [vec![], vec![Action::ToggleView]] {
+        let mut a = run(&s, &view);
+        a.update(Action::NextPage);
+        assert_eq!(a.pos, at(1, 0));
+        a.update(Action::LastPage);
+        assert_eq!(a.pos, at(2, 0));
+        a.update(Action::NextPage);
+        assert_eq!(a.pos, at(2, 0));
+        a.update(Action::FirstPage);
+        assert_eq!(a.pos, at(0, 0));
+        a.update(Action::PrevPage);
+        assert_eq!(a.pos, at(0, 0));
+        a.update(Action::JumpOrLast);
+        assert_eq!(a.pos, at(2, 0));
+    }
+}
+
+#[test]
+fn typed_numbers_jump_and_clamp() {
+    let s = story();
+    let a = run(&s, &[Action::Digit(2), Action::Confirm]);
+    assert_eq!((a.pos, a.pending, a.message), (at(1, 0), None, None));
+    let a = run(&s, &[Action::Digit(2), Action::JumpOrLast]);
+    assert_eq!(a.pos, at(1, 0));
+    let mut a = run(&s, &[Action::Digit(9), Action::Digit(9)]);
+    assert_eq!(a.pending, Some(99));
+    a.update(Action::Confirm);
+    assert_eq!(a.pos, at(2, 0));
+    assert_eq!(
+        a.message,
+        Some(Message::NoSuchPage {
+            asked: 99,
+            shown: 3
+        })
+    );
+    a.update(Action::Next);
+    assert_eq!(a.message, None, "messages last one action");
+    let a = run(&s, &[Action::LastPage, Action::Digit(0), Action::Confirm]);
+    assert_eq!(a.pos, at(0, 0));
+    assert_eq!(a.message, Some(Message::NoSuchPage { asked: 0, shown: 1 }));
+    let a = run(&s, &[Action::Digit(9); 30]);
+    assert_eq!(a.pending, Some(999_999), "digits are capped");
+}
+
+#[test]
+fn esc_clears_number_then_overlay_then_quits() {
+    let s = story();
+    let mut a = run(&s, &[Action::ToggleHelp, Action::Digit(3)]);
+    a.update(Action::Back);
+    assert_eq!((a.pending, a.overlay, a.quit), (None, Overlay::Help, false));
+    a.update(Action::Back);
+    assert_eq!((a.overlay, a.quit), (Overlay::None, false));
+    a.update(Action::Back);
+    assert!(a.quit);
+    assert!(run(&s, &[Action::Quit]).quit);
+}
+
+#[test]
+fn toggle_view_keeps_the_place() {
+    let s = story();
+    let mut a = run(&s, &[Action::NextPage, Action::OpenPanel(2)]);
+    assert_eq!((a.view, a.pos), (View::Panel, at(1, 2)));
+    a.update(Action::Next);
+    a.update(Action::Next);
+    assert_eq!(a.pos, at(2, 0));
+    a.update(Action::ToggleView);
+    assert_eq!((a.view, a.pos.page), (View::Page, 2));
+    a.update(Action::OpenPanel(7));
+    assert_eq!(a.view, View::Page, "no such panel: nothing happens");
+}
+
+#[test]
+fn overlays_toggle_and_replace_each_other() {
+    let s = story();
+    let mut a = run(&s, &[Action::ToggleCommentary]);
+    assert_eq!(a.overlay, Overlay::Commentary);
+    a.update(Action::ToggleHelp);
+    assert_eq!(a.overlay, Overlay::Help);
+    a.update(Action::ToggleHelp);
+    assert_eq!(a.overlay, Overlay::None);
+}
+
+#[test]
+fn language_cycles_through_the_story_languages() {
+    let s = story();
+    let mut a = app(&s);
+    assert_eq!(a.lang_tag(), "en");
+    a.update(Action::NextLanguage);
+    assert_eq!(a.lang_tag(), "zh-Hans");
+    a.update(Action::NextLanguage);
+    assert_eq!(a.lang_tag(), "en");
+    assert_eq!(App::new(&s, Some("zh-Hans"), BIG).lang_tag(), "zh-Hans");
+    assert_eq!(App::new(&s, Some("fr"), BIG).lang_tag(), "en");
+}
+
+#[test]
+fn scroll_is_clamped_to_content() {
+    let s = story();
+    let mut a = App::new(&s, None, (40, 12));
+    a.update(Action::ToggleCommentary);
+    a.update(Action::ScrollUp);
+    assert_eq!(a.scroll, 0);
+    (0..100).for_each(|_| a.update(Action::ScrollDown));
+    let max = crate::ui::overlay::max_scroll(&a);
+    assert!(max > 0);
+    assert_eq!(a.scroll, max);
+    a.update(Action::ScrollPageUp);
+    assert!(a.scroll < max);
+    a.update(Action::Resize(160, 48));
+    assert_eq!(a.scroll, 0, "a bigger screen shows it all");
+    a.update(Action::ToggleCommentary);
+    a.update(Action::ScrollDown);
+    assert_eq!(a.scroll, 0, "nothing to scroll without an overlay");
+}
+
+#[test]
+fn small_terminals_switch_to_panel_view_and_back() {
+    let s = story();
+    let mut a = App::new(&s, None, (60, 14));
+    assert!(a.auto_panel);
+    assert_eq!((a.view, a.effective_view()), (View::Page, View::Panel));
+    a.update(Action::Next);
+    assert_eq!(a.pos, at(0, 1), "keys follow the view shown");
+    a.update(Action::Resize(120, 40));
+    assert!(!a.auto_panel);
+    assert_eq!(a.effective_view(), View::Page);
+    a.update(Action::LastPage);
+    a.update(Action::Resize(60, 14));
+    assert!(!a.auto_panel, "a 1x1 page fits");
+}
+
+#[test]
+fn goto_clamps() {
+    let s = story();
+    let a = run(&s, &[Action::GoTo(at(7, 9))]);
+    assert_eq!(a.pos, at(2, 0));
+    let a = run(&s, &[Action::GoTo(at(1, 3))]);
+    assert_eq!(a.pos, at(1, 3));
+}
+
+fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+#[test]
+fn keys_map_to_actions_top_layer_first() {
+    let s = story();
+    let mut a = app(&s);
+    let map = |a: &App, e| keymap::map_event(a, &e);
+    assert_eq!(map(&a, key(KeyCode::Right)), Some(Action::Next));
+    assert_eq!(map(&a, key(KeyCode::Char(' '))), Some(Action::Next));
+    assert_eq!(map(&a, key(KeyCode::Backspace)), Some(Action::Prev));
+    assert_eq!(map(&a, key(KeyCode::PageDown)), Some(Action::NextPage));
+    assert_eq!(map(&a, key(KeyCode::Char('7'))), Some(Action::Digit(7)));
+    assert_eq!(map(&a, key(KeyCode::Tab)), Some(Action::ToggleView));
+    assert_eq!(map(&a, key(KeyCode::Down)), None);
+    let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert_eq!(map(&a, ctrl_c), Some(Action::Quit));
+    let ctrl_z = Event::Key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
+    assert!(keymap::is_suspend(&ctrl_z));
+    assert_eq!(map(&a, Event::Resize(3, 4)), Some(Action::Resize(3, 4)));
+    a.update(Action::ToggleCommentary);
+    assert_eq!(map(&a, key(KeyCode::Down)), Some(Action::ScrollDown));
+    assert_eq!(map(&a, key(KeyCode::Char('k'))), Some(Action::ScrollUp));
+    assert_eq!(
+        map(&a, key(KeyCode::PageDown)),
+        Some(Action::ScrollPageDown)
+    );
+    assert_eq!(map(&a, key(KeyCode::Right)), Some(Action::Next));
+}
+
+fn mouse(kind: MouseEventKind, column: u16, row: u16) -> Event {
+    Event::Mouse(MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    })
+}
+
+#[test]
+fn mouse_turns_pages_scrolls_and_opens_panels() {
+    let s = story();
+    let mut a = app(&s);
+    let map = |a: &App, e| keymap::map_event(a, &e);
+    assert_eq!(
+        map(&a, mouse(MouseEventKind::ScrollDown, 0, 0)),
+        Some(Action::NextPage)
+    );
+    let click = mouse(MouseEventKind::Down(MouseButton::Left), 120, 40);
+    assert_eq!(map(&a, click.clone()), Some(Action::OpenPanel(3)));
+    let on_status = mouse(MouseEventKind::Down(MouseButton::Left), 5, 47);
+    assert_eq!(map(&a, on_status), None);
+    a.update(Action::ToggleHelp);
+    assert_eq!(
+        map(&a, mouse(MouseEventKind::ScrollUp, 0, 0)),
+        Some(Action::ScrollUp)
+    );
+    assert_eq!(map(&a, click), None);
+}

@@ -1,0 +1,149 @@
+//! The one place where reader state changes.
+
+use super::nav;
+use super::{Action, App, Message, Overlay, Position, View};
+
+/// Longest page number the reader can type.
+const MAX_DIGITS: usize = 6;
+
+impl App<'_> {
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize(..)) {
+            self.message = None;
+        }
+        if !matches!(action, Action::Digit(_) | Action::Resize(..)) {
+            let pending = self.pending.take();
+            if let (Some(n), Action::Confirm | Action::JumpOrLast) = (pending, action) {
+                self.jump_to(n);
+                return;
+            }
+            if pending.is_some() && action == Action::Back {
+                return;
+            }
+        }
+        self.apply(action);
+    }
+
+    fn apply(&mut self, action: Action) {
+        match action {
+            Action::Next => self.step(true),
+            Action::Prev => self.step(false),
+            Action::NextPage => self.go(nav::next_page(self.story, self.pos)),
+            Action::PrevPage => self.go(nav::prev_page(self.pos)),
+            Action::FirstPage => self.go(Some(nav::first_of(0))),
+            Action::LastPage | Action::JumpOrLast => self.go(Some(nav::last_page(self.story))),
+            Action::Digit(d) => self.type_digit(d),
+            Action::Confirm => {}
+            Action::ToggleView => self.toggle_view(),
+            Action::ToggleCommentary => self.toggle_overlay(Overlay::Commentary),
+            Action::ToggleHelp => self.toggle_overlay(Overlay::Help),
+            Action::NextLanguage => self.next_language(),
+            Action::Back => self.back(),
+            Action::Quit => self.quit = true,
+            Action::ScrollUp => self.scroll_by(-1),
+            Action::ScrollDown => self.scroll_by(1),
+            Action::ScrollPageUp => self.scroll_by(-self.scroll_page()),
+            Action::ScrollPageDown => self.scroll_by(self.scroll_page()),
+            Action::GoTo(to) => self.go(Some(nav::clamp(self.story, to))),
+            Action::OpenPanel(i) => self.open_panel(i),
+            Action::Resize(w, h) => self.resize(w, h),
+        }
+    }
+
+    fn step(&mut self, forward: bool) {
+        let to = match (self.effective_view(), forward) {
+            (View::Panel, true) => nav::next_panel(self.story, self.pos),
+            (View::Panel, false) => nav::prev_panel(self.story, self.pos),
+            (View::Page, true) => nav::next_page(self.story, self.pos),
+            (View::Page, false) => nav::prev_page(self.pos),
+        };
+        self.go(to);
+    }
+
+    /// Moves to `to` (if any); scroll restarts and the page's fit is re-checked.
+    fn go(&mut self, to: Option<Position>) {
+        if let Some(to) = to
+            && to != self.pos
+        {
+            self.pos = to;
+            self.scroll = 0;
+            self.refresh_fit();
+        }
+    }
+
+    fn type_digit(&mut self, d: u8) {
+        let digits = self.pending.map_or(0, |n| n.to_string().len());
+        if digits < MAX_DIGITS {
+            self.pending = Some(self.pending.unwrap_or(0) * 10 + usize::from(d % 10));
+        }
+    }
+
+    fn jump_to(&mut self, n: usize) {
+        let (to, clamped) = nav::page_number(self.story, n);
+        if clamped {
+            self.message = Some(Message::NoSuchPage {
+                asked: n,
+                shown: to.page + 1,
+            });
+        }
+        self.go(Some(to));
+    }
+
+    fn toggle_view(&mut self) {
+        self.view = match self.view {
+            View::Page => View::Panel,
+            View::Panel => View::Page,
+        };
+        self.scroll = 0;
+    }
+
+    fn toggle_overlay(&mut self, which: Overlay) {
+        self.overlay = if self.overlay == which {
+            Overlay::None
+        } else {
+            which
+        };
+        self.scroll = 0;
+    }
+
+    fn next_language(&mut self) {
+        let n = self.story.languages.len().max(1);
+        self.lang = (self.lang + 1) % n;
+        self.scroll = 0;
+    }
+
+    fn back(&mut self) {
+        if self.overlay == Overlay::None {
+            self.quit = true;
+        } else {
+            self.overlay = Overlay::None;
+            self.scroll = 0;
+        }
+    }
+
+    fn scroll_page(&self) -> i32 {
+        i32::from(crate::ui::overlay::visible_rows(self).max(1))
+    }
+
+    fn scroll_by(&mut self, delta: i32) {
+        let max = i32::from(crate::ui::overlay::max_scroll(self));
+        let to = (i32::from(self.scroll) + delta).clamp(0, max);
+        self.scroll = u16::try_from(to).unwrap_or(0);
+    }
+
+    fn open_panel(&mut self, index: usize) {
+        let exists = self.page().is_some_and(|p| index < p.panels.len());
+        if exists {
+            self.pos.panel = index;
+            self.view = View::Panel;
+            self.scroll = 0;
+        }
+    }
+
+    fn resize(&mut self, w: u16, h: u16) {
+        self.size = (w, h);
+        self.refresh_fit();
+        self.scroll_by(0);
+    }
+}

@@ -1,0 +1,64 @@
+//! The one channel the event loop reads, and the thread that feeds it terminal events.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+use std::time::Duration;
+
+use ratatui::crossterm::event::{self, Event};
+
+/// Everything the event loop reacts to. Workers (e.g. image preparation) add variants here
+/// and send on the same channel.
+#[derive(Debug)]
+pub enum AppEvent {
+    Term(Event),
+}
+
+/// Reads terminal events on its own thread; can be paused while the terminal is given away.
+pub struct InputThread {
+    paused: Arc<AtomicBool>,
+}
+
+impl InputThread {
+    /// Starts the input thread; returns it with the receiving end of the channel.
+    pub fn spawn() -> (Self, Receiver<AppEvent>) {
+        let (tx, rx) = mpsc::channel();
+        let paused = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&paused);
+        let _ = thread::Builder::new()
+            .name("input".into())
+            .spawn(move || read_loop(&tx, &flag));
+        (Self { paused }, rx)
+    }
+
+    pub fn pause(&self) {
+        self.paused.store(true, Ordering::SeqCst);
+    }
+
+    pub fn resume(&self) {
+        self.paused.store(false, Ordering::SeqCst);
+    }
+}
+
+fn read_loop(tx: &Sender<AppEvent>, paused: &AtomicBool) {
+    let tick = Duration::from_millis(50);
+    loop {
+        if paused.load(Ordering::SeqCst) {
+            thread::sleep(tick);
+            continue;
+        }
+        match event::poll(tick) {
+            Ok(true) => match event::read() {
+                Ok(ev) => {
+                    if tx.send(AppEvent::Term(ev)).is_err() {
+                        return;
+                    }
+                }
+                Err(_) => thread::sleep(tick),
+            },
+            Ok(false) => {}
+            Err(_) => thread::sleep(tick),
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! The terminal session guard: raw mode, alternate screen, hidden cursor, mouse capture, and
+//! one idempotent restore shared by normal exit, `Drop`, the panic hook and the signal path.
+
+use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Once, OnceLock};
+use std::thread::{self, ThreadId};
+
+use ratatui::crossterm::cursor::{Hide, Show};
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+
+/// Whether the terminal is currently in viewer mode (and needs restoring).
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// The thread that drives the UI; only its panics restore the terminal.
+static UI_THREAD: OnceLock<ThreadId> = OnceLock::new();
+
+/// Holds the terminal in viewer mode; restores it when dropped.
+pub struct TerminalSession {
+    _private: (),
+}
+
+impl TerminalSession {
+    /// Enters raw mode and the alternate screen; call from the UI thread.
+    pub fn enter() -> io::Result<Self> {
+        install_panic_hook();
+        let _ = UI_THREAD.set(thread::current().id());
+        let session = Self { _private: () };
+        session.reenter()?;
+        Ok(session)
+    }
+
+    /// Enters viewer mode again (after a suspend).
+    pub fn reenter(&self) -> io::Result<()> {
+        ACTIVE.store(true, Ordering::SeqCst);
+        enable_raw_mode()?;
+        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, Hide)
+    }
+
+    /// Gives the terminal back; does nothing if already done.
+    pub fn restore(&self) -> io::Result<()> {
+        restore()
+    }
+}
+
+impl Drop for TerminalSession {
+    fn drop(&mut self) {
+        let _ = restore();
+    }
+}
+
+/// Mouse capture off, main screen, cursor shown, raw mode off — once.
+pub fn restore() -> io::Result<()> {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return Ok(());
+    }
+    let mut out = io::stdout();
+    let screen = execute!(out, DisableMouseCapture, LeaveAlternateScreen, Show);
+    let raw = disable_raw_mode();
+    let _ = out.flush();
+    screen.and(raw)
+}
+
+/// Restores the terminal before the panic message, but only for the UI thread: a worker
+/// thread's panic must not tear down the live screen.
+fn install_panic_hook() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if UI_THREAD.get() == Some(&thread::current().id()) {
+                let _ = restore();
+            }
+            previous(info);
+        }));
+    });
+}

@@ -1,0 +1,91 @@
+//! The commentary overlay's content: notes grouped by panel, then the numbered sources.
+
+use ratatui::text::{Line, Span};
+
+use super::{ViewCtx, theme, wrap::wrap};
+use crate::app::{App, View};
+use crate::story::{Note, Panel, Source};
+
+/// Every note of the current panel (panel view) or page (page view), wrapped to `width`.
+pub fn lines(app: &App, ctx: &ViewCtx, width: u16) -> Vec<Line<'static>> {
+    let panels: Vec<&Panel> = match (app.effective_view(), app.page()) {
+        (View::Panel, _) => app.panel().into_iter().collect(),
+        (View::Page, Some(page)) => page.panels.iter().collect(),
+        (View::Page, None) => Vec::new(),
+    };
+    let mut cited: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for panel in panels.iter().filter(|p| !p.notes.is_empty()) {
+        if !out.is_empty() {
+            out.push(Line::default());
+        }
+        let head = format!("{} {}", ctx.strings.panel, panel.number);
+        out.push(Line::styled(head, theme::HEADING));
+        for note in &panel.notes {
+            out.extend(wrap(&note_spans(note, ctx, &mut cited), width));
+        }
+    }
+    if out.is_empty() {
+        return wrap(&[Span::raw(ctx.strings.no_notes)], width);
+    }
+    append_sources(&mut out, &cited, ctx, width);
+    out
+}
+
+fn note_spans<'a>(note: &'a Note, ctx: &ViewCtx<'a>, cited: &mut Vec<&'a str>) -> Vec<Span<'a>> {
+    let s = ctx.strings;
+    let mut spans = vec![Span::styled(
+        format!("[{}] ", s.kind(note.kind)),
+        theme::NOTE_KIND,
+    )];
+    if note.disputed {
+        spans.push(Span::styled(format!("({}) ", s.disputed), theme::DISPUTED));
+    }
+    spans.push(Span::raw(note.text.get(ctx.lang)));
+    for id in &note.cites {
+        let n = number_of(cited, id);
+        spans.push(Span::styled(format!(" [{n}]"), theme::CITE));
+    }
+    spans
+}
+
+/// The 1-based number of source `id` in this overlay, numbering it if new.
+fn number_of<'a>(cited: &mut Vec<&'a str>, id: &'a str) -> usize {
+    if let Some(i) = cited.iter().position(|c| *c == id) {
+        return i + 1;
+    }
+    cited.push(id);
+    cited.len()
+}
+
+fn append_sources(out: &mut Vec<Line<'static>>, cited: &[&str], ctx: &ViewCtx, width: u16) {
+    if cited.is_empty() {
+        return;
+    }
+    out.push(Line::default());
+    out.push(Line::styled(ctx.strings.sources, theme::HEADING));
+    for (i, id) in cited.iter().enumerate() {
+        let text = ctx
+            .story
+            .source(id)
+            .map_or_else(|| (*id).to_string(), describe);
+        let spans = [
+            Span::styled(format!("[{}] ", i + 1), theme::CITE),
+            Span::raw(text),
+        ];
+        out.extend(wrap(&spans, width));
+    }
+}
+
+/// "Title. Author. Publisher, 2024-05."
+pub fn describe(source: &Source) -> String {
+    let author = source
+        .author
+        .as_deref()
+        .map(|a| format!(" {a}."))
+        .unwrap_or_default();
+    format!(
+        "{}.{author} {}, {}.",
+        source.title, source.publisher, source.date
+    )
+}

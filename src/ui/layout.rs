@@ -1,0 +1,136 @@
+//! Where things go on screen: pure functions of the page and the terminal size, shared by
+//! drawing, the fit rule and mouse hit-testing.
+
+use ratatui::layout::Rect;
+
+use crate::app::App;
+use crate::story::Page;
+
+/// Below this size the viewer only asks for a bigger terminal.
+pub const MIN_SIZE: (u16, u16) = (40, 12);
+/// A panel smaller than this in page view is not legible: the viewer switches to panel view.
+pub const PANEL_MIN: (u16, u16) = (24, 8);
+
+pub fn too_small(size: (u16, u16)) -> bool {
+    size.0 < MIN_SIZE.0 || size.1 < MIN_SIZE.1
+}
+
+/// The page area and the status bar (the last row).
+pub fn screen(area: Rect) -> (Rect, Rect) {
+    let body_h = area.height.saturating_sub(1);
+    let body = Rect {
+        height: body_h,
+        ..area
+    };
+    let status = Rect {
+        y: area.y.saturating_add(body_h),
+        height: area.height.min(1),
+        ..area
+    };
+    (body, status)
+}
+
+/// The rectangle of each panel of `page` (in the page's order) laid out on `body`.
+pub fn page_rects(page: &Page, body: Rect) -> Vec<Rect> {
+    let cols = page.cols.max(1);
+    let rows = page.rows.max(1);
+    page.panels
+        .iter()
+        .map(|p| {
+            let c = p.cell;
+            let (x0, x1) = (cut(body.x, body.width, c.col, cols), {
+                cut(body.x, body.width, c.col + c.col_span, cols)
+            });
+            let (y0, y1) = (cut(body.y, body.height, c.row, rows), {
+                cut(body.y, body.height, c.row + c.row_span, rows)
+            });
+            Rect::new(x0, y0, x1.saturating_sub(x0), y1.saturating_sub(y0)).intersection(body)
+        })
+        .collect()
+}
+
+/// The `i`-th of `n` grid lines across `len` cells starting at `start`.
+fn cut(start: u16, len: u16, i: u16, n: u16) -> u16 {
+    let i = u32::from(i.min(n));
+    let off = u32::from(len) * i / u32::from(n);
+    start.saturating_add(u16::try_from(off).unwrap_or(u16::MAX))
+}
+
+/// Whether every panel of `page` is legible in page view at this terminal size.
+pub fn page_fits(page: &Page, size: (u16, u16)) -> bool {
+    let (body, _) = screen(Rect::new(0, 0, size.0, size.1));
+    page_rects(page, body)
+        .iter()
+        .all(|r| r.width >= PANEL_MIN.0 && r.height >= PANEL_MIN.1)
+}
+
+/// The panel (index on the current page) under a screen position, in page view.
+pub fn panel_at(app: &App, x: u16, y: u16) -> Option<usize> {
+    if too_small(app.size) {
+        return None;
+    }
+    let (body, _) = screen(Rect::new(0, 0, app.size.0, app.size.1));
+    let pos = ratatui::layout::Position { x, y };
+    page_rects(app.page()?, body)
+        .iter()
+        .position(|r| r.contains(pos))
+}
+
+/// Splits a panel's inside into art and text for panel view: side by side when wide.
+pub fn single_split(inner: Rect) -> (Rect, Rect) {
+    if u32::from(inner.width) >= 3 * u32::from(inner.height) {
+        let art_w = inner.width * 11 / 20;
+        let art = Rect {
+            width: art_w,
+            ..inner
+        };
+        let text = Rect {
+            x: inner.x + art_w + 1,
+            width: inner.width.saturating_sub(art_w + 1),
+            ..inner
+        };
+        (art, text)
+    } else {
+        let art_h = inner.height * 11 / 20;
+        let art = Rect {
+            height: art_h,
+            ..inner
+        };
+        let text = Rect {
+            y: inner.y + art_h,
+            height: inner.height - art_h,
+            ..inner
+        };
+        (art, text)
+    }
+}
+
+/// Splits a panel's inside for page view: text below, art above taking what is left
+/// (at least a third).
+pub fn page_split(inner: Rect, text_rows: usize) -> (Rect, Rect) {
+    let text_h = u16::try_from(text_rows).unwrap_or(u16::MAX);
+    let art_h = inner.height.saturating_sub(text_h).max(inner.height / 3);
+    let art = Rect {
+        height: art_h,
+        ..inner
+    };
+    let text = Rect {
+        y: inner.y + art_h,
+        height: inner.height - art_h,
+        ..inner
+    };
+    (art, text)
+}
+
+/// The overlay's box: most of the page area, centred.
+pub fn overlay_rect(size: (u16, u16)) -> Rect {
+    let (body, _) = screen(Rect::new(0, 0, size.0, size.1));
+    let w = body.width.saturating_sub(4).clamp(body.width.min(30), 100);
+    let h = body.height.saturating_sub(2).max(body.height.min(8));
+    Rect::new(
+        body.x + (body.width - w) / 2,
+        body.y + (body.height - h) / 2,
+        w,
+        h,
+    )
+}

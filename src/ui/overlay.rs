@@ -1,0 +1,60 @@
+//! The layer over the page (commentary or help): a cleared, bordered, scrolling box.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+
+use super::{ViewCtx, commentary, help, layout, theme};
+use crate::app::{App, Overlay};
+
+/// The overlay's inside for the app's terminal size.
+fn inner_rect(size: (u16, u16)) -> Rect {
+    Block::bordered().inner(layout::overlay_rect(size))
+}
+
+/// The open overlay's whole content, wrapped to `width`.
+fn content(app: &App, ctx: &ViewCtx, width: u16) -> Vec<Line<'static>> {
+    match app.overlay {
+        Overlay::None => Vec::new(),
+        Overlay::Commentary => commentary::lines(app, ctx, width),
+        Overlay::Help => help::lines(ctx, width),
+    }
+}
+
+/// Rows of content the open overlay shows at once.
+pub fn visible_rows(app: &App) -> u16 {
+    inner_rect(app.size).height
+}
+
+/// The largest useful scroll offset for the open overlay.
+pub fn max_scroll(app: &App) -> u16 {
+    if app.overlay == Overlay::None || layout::too_small(app.size) {
+        return 0;
+    }
+    let inner = inner_rect(app.size);
+    let rows = content(app, &ViewCtx::new(app), inner.width).len();
+    u16::try_from(rows)
+        .unwrap_or(u16::MAX)
+        .saturating_sub(inner.height)
+}
+
+pub fn draw(app: &App, ctx: &ViewCtx, area: Rect, buf: &mut Buffer) {
+    let title = match app.overlay {
+        Overlay::None => return,
+        Overlay::Commentary => ctx.strings.commentary,
+        Overlay::Help => ctx.strings.help,
+    };
+    let rect = layout::overlay_rect((area.width, area.height)).intersection(area);
+    Clear.render(rect, buf);
+    let block = Block::bordered()
+        .style(theme::OVERLAY)
+        .border_style(theme::FRAME_CURRENT)
+        .title(format!(" {title} "))
+        .title_bottom(Line::from(format!(" {} ", ctx.strings.overlay_hint)).right_aligned());
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    Paragraph::new(content(app, ctx, inner.width))
+        .scroll((app.scroll, 0))
+        .render(inner, buf);
+}

@@ -1,0 +1,39 @@
+//! One framed panel: number, art and text.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Paragraph, Widget};
+
+use super::{ViewCtx, art::draw_art, layout, lines::panel_text, theme};
+use crate::story::Panel;
+
+/// How a panel is laid out inside its frame.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    /// One cell of the page grid: art above, text below.
+    InPage { current: bool },
+    /// The whole screen: art beside or above the text.
+    Alone,
+}
+
+pub fn draw_panel(panel: &Panel, fit: Fit, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    let style = match fit {
+        Fit::InPage { current: false } => theme::FRAME,
+        _ => theme::FRAME_CURRENT,
+    };
+    let block = Block::bordered()
+        .border_style(style)
+        .title(format!(" {} ", panel.number));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let (art, text) = match fit {
+        Fit::Alone => layout::single_split(inner),
+        Fit::InPage { .. } => layout::page_split(inner, panel_text(panel, ctx, inner.width).len()),
+    };
+    draw_art(panel, art, buf, ctx);
+    Paragraph::new(panel_text(panel, ctx, text.width)).render(text, buf);
+}

@@ -1,0 +1,164 @@
+//! Every interface string, in English and Simplified Chinese.
+
+use crate::story::{LineKind, NoteKind};
+
+/// The interface text for one language.
+pub struct Strings {
+    pub page: &'static str,
+    pub panel: &'static str,
+    pub page_view: &'static str,
+    pub panel_view: &'static str,
+    pub art: &'static str,
+    pub commentary: &'static str,
+    pub help: &'static str,
+    pub overlay_hint: &'static str,
+    pub help_hint: &'static str,
+    pub no_notes: &'static str,
+    pub disputed: &'static str,
+    pub sources: &'static str,
+    pub auto_panel: &'static str,
+    kinds: [&'static str; 3],
+    /// Transcript labels: caption, narration, speech, thought, sign, sound.
+    line_kinds: [&'static str; 6],
+    /// Transcript label for the alt text.
+    pub image: &'static str,
+    notes: (&'static str, &'static str),
+    go_to: &'static str,
+    no_such_page: (&'static str, &'static str),
+    enlarge: &'static str,
+    pub keys: &'static [(&'static str, &'static str)],
+}
+
+impl Strings {
+    pub fn kind(&self, kind: NoteKind) -> &'static str {
+        match kind {
+            NoteKind::Context => self.kinds[0],
+            NoteKind::Analysis => self.kinds[1],
+            NoteKind::Translation => self.kinds[2],
+        }
+    }
+
+    pub fn line_kind(&self, kind: LineKind) -> &'static str {
+        let i = match kind {
+            LineKind::Caption => 0,
+            LineKind::Narration => 1,
+            LineKind::Speech => 2,
+            LineKind::Thought => 3,
+            LineKind::Sign => 4,
+            LineKind::Sound => 5,
+        };
+        self.line_kinds[i]
+    }
+
+    /// "3 notes · c".
+    pub fn notes(&self, n: usize) -> String {
+        let word = if n == 1 { self.notes.0 } else { self.notes.1 };
+        format!("{n} {word} · c")
+    }
+
+    /// The page number being typed.
+    pub fn go_to(&self, n: usize) -> String {
+        format!("{} {n}", self.go_to)
+    }
+
+    pub fn no_such_page(&self, asked: usize, shown: usize) -> String {
+        format!("{asked}{}{shown}", self.no_such_page.0) + self.no_such_page.1
+    }
+
+    pub fn enlarge(&self, w: u16, h: u16) -> String {
+        format!("{} {w}x{h}", self.enlarge)
+    }
+}
+
+/// The interface strings for a story language tag (Chinese for `zh*`, else English).
+pub fn for_lang(tag: &str) -> &'static Strings {
+    if tag.starts_with("zh") { &ZH } else { &EN }
+}
+
+/// A language's own name, for the status bar.
+pub fn language_name(tag: &str) -> &str {
+    match tag {
+        "en" => "English",
+        "zh-Hans" | "zh" => "简体中文",
+        "zh-Hant" => "繁體中文",
+        other => other,
+    }
+}
+
+static EN: Strings = Strings {
+    page: "Page",
+    panel: "Panel",
+    page_view: "page view",
+    panel_view: "panel view",
+    art: "art",
+    commentary: "Commentary",
+    help: "Help",
+    overlay_hint: "j/k scroll · Esc close",
+    help_hint: "? help",
+    no_notes: "No commentary here.",
+    disputed: "disputed",
+    sources: "Sources",
+    auto_panel: "Too small for the whole page: panel view",
+    kinds: ["Context", "Analysis", "Translation"],
+    line_kinds: ["Caption", "Narration", "says", "thinks", "Sign", "Sound"],
+    image: "Image",
+    notes: ("note", "notes"),
+    go_to: "Go to page:",
+    no_such_page: (" is not a page; showing page ", ""),
+    enlarge: "Please enlarge the terminal to at least",
+    keys: &[
+        ("Right l Space", "next page / next panel"),
+        ("Left h Backspace", "previous page / previous panel"),
+        ("PgDn PgUp", "next / previous page"),
+        ("Home g / End G", "first / last page"),
+        ("12 Enter, 12 G", "go to page 12"),
+        ("Tab v", "page view / panel view"),
+        ("c", "commentary"),
+        ("t", "language: English / 简体中文"),
+        ("?", "this help"),
+        ("Up Down j k", "scroll the open overlay"),
+        ("Esc", "close overlay, else quit"),
+        ("q Ctrl-C", "quit"),
+        ("Ctrl-Z", "suspend (fg to return)"),
+        ("Wheel / click", "turn pages / open a panel"),
+    ],
+};
+
+static ZH: Strings = Strings {
+    page: "页",
+    panel: "格",
+    page_view: "整页",
+    panel_view: "单格",
+    art: "画面",
+    commentary: "评注",
+    help: "帮助",
+    overlay_hint: "j/k 滚动 · Esc 关闭",
+    help_hint: "? 帮助",
+    no_notes: "这里没有评注。",
+    disputed: "有争议",
+    sources: "资料来源",
+    auto_panel: "窗口太小，无法显示整页：单格阅读",
+    kinds: ["背景", "分析", "翻译"],
+    line_kinds: ["旁白框", "叙述", "说", "心想", "标牌", "音效"],
+    image: "画面",
+    notes: ("条评注", "条评注"),
+    go_to: "跳到第几页：",
+    no_such_page: (" 页不存在；现在显示第 ", " 页"),
+    enlarge: "请把终端窗口放大到至少",
+    keys: &[
+        ("Right l Space", "下一页 / 下一格"),
+        ("Left h Backspace", "上一页 / 上一格"),
+        ("PgDn PgUp", "下一页 / 上一页"),
+        ("Home g / End G", "第一页 / 最后一页"),
+        ("12 Enter, 12 G", "跳到第 12 页"),
+        ("Tab v", "整页 / 单格"),
+        ("c", "评注"),
+        ("t", "语言：English / 简体中文"),
+        ("?", "本帮助"),
+        ("Up Down j k", "滚动打开的窗口"),
+        ("Esc", "关闭窗口，否则退出"),
+        ("q Ctrl-C", "退出"),
+        ("Ctrl-Z", "挂起（用 fg 返回）"),
+        ("Wheel / click", "翻页 / 打开一格"),
+    ],
+};

@@ -1,0 +1,121 @@
+//! Drawing tests on the hand-built test story: snapshots, CJK containment, every size.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthStr;
+
+use super::{ViewCtx, dump, render};
+use crate::app::testing::story;
+use crate::app::{Action, App, Position};
+use crate::story::Story;
+
+fn app_at<'s>(story: &'s Story, size: (u16, u16), actions: &[Action]) -> App<'s> {
+    let mut app = App::new(story, None, size);
+    actions.iter().for_each(|a| app.update(*a));
+    app
+}
+
+fn frame(app: &App) -> Buffer {
+    let mut buf = Buffer::empty(Rect::new(0, 0, app.size.0, app.size.1));
+    render(app, &ViewCtx::new(app), buf.area, &mut buf);
+    buf
+}
+
+fn terminal(app: &App) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    t.draw(|f| super::draw(f, app, &ViewCtx::new(app))).unwrap();
+    t
+}
+
+#[test]
+fn page_view_80x24() {
+    let s = story();
+    insta::assert_snapshot!(terminal(&app_at(&s, (80, 24), &[])).backend());
+}
+
+#[test]
+fn page_view_zh_80x24() {
+    let s = story();
+    let app = app_at(&s, (80, 24), &[Action::NextLanguage]);
+    insta::assert_snapshot!(terminal(&app).backend());
+}
+
+#[test]
+fn panel_view_spanning_page() {
+    let s = story();
+    let app = app_at(&s, (80, 24), &[Action::NextPage, Action::ToggleView]);
+    insta::assert_snapshot!(terminal(&app).backend());
+}
+
+#[test]
+fn commentary_page_view() {
+    let s = story();
+    let app = app_at(&s, (80, 24), &[Action::ToggleCommentary]);
+    insta::assert_snapshot!(terminal(&app).backend());
+}
+
+#[test]
+fn tiny_terminal_asks_to_enlarge() {
+    let s = story();
+    insta::assert_snapshot!(terminal(&app_at(&s, (20, 6), &[])).backend());
+    let app = app_at(&s, (20, 6), &[Action::NextLanguage]);
+    insta::assert_snapshot!(terminal(&app).backend());
+}
+
+/// Every visible row of a frame fits its width, and no wide character is cut by a border.
+fn assert_contained(buf: &Buffer) {
+    let text = dump::text(buf);
+    for line in text.lines() {
+        assert!(line.width() <= usize::from(buf.area.width), "{line}");
+    }
+}
+
+#[test]
+fn cjk_never_overflows_frames() {
+    let s = story();
+    for width in [20, 40, 80] {
+        for view in [
+            vec![],
+            vec![Action::ToggleView],
+            vec![Action::ToggleCommentary],
+        ] {
+            let mut actions = vec![Action::NextLanguage];
+            actions.extend(view);
+            let app = app_at(&s, (width, 24), &actions);
+            let buf = frame(&app);
+            assert_contained(&buf);
+            for (x, y) in (0..width).flat_map(|x| (0..24).map(move |y| (x, y))) {
+                let cell = buf.cell((x, y)).unwrap();
+                let w = cell.symbol().width();
+                assert!(x + u16::try_from(w).unwrap() <= width.max(1) || w == 0);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_view_at_many_sizes_without_panic() {
+    let s = story();
+    let views: [&[Action]; 5] = [
+        &[],
+        &[Action::ToggleView],
+        &[Action::ToggleCommentary],
+        &[Action::ToggleHelp, Action::NextLanguage],
+        &[
+            Action::GoTo(Position { page: 1, panel: 0 }),
+            Action::ToggleCommentary,
+        ],
+    ];
+    let sizes = (0..=300)
+        .step_by(7)
+        .flat_map(|w| (0..=100).step_by(9).map(move |h| (w, h)));
+    for (w, h) in sizes.chain([(1, 1), (0, 0), (300, 100)]) {
+        for actions in views {
+            let mut app = app_at(&s, (w, h), actions);
+            app.update(Action::ScrollPageDown);
+            assert_contained(&frame(&app));
+        }
+    }
+}
