@@ -115,8 +115,10 @@ impl<'s> App<'s> {
 
     /// Recomputes whether the current page fits the terminal.
     pub(super) fn refresh_fit(&mut self) {
-        self.auto_panel = self
+        let ctx = crate::ui::ViewCtx::new(self);
+        let fits = self
             .page()
-            .is_some_and(|p| !crate::ui::layout::page_fits(p, self.size));
+            .is_none_or(|p| crate::ui::layout::page_fits(p, self.size, &ctx));
+        self.auto_panel = !fits;
     }
 }

@@ -111,6 +111,7 @@ impl App<'_> {
         let n = self.story.languages.len().max(1);
         self.lang = (self.lang + 1) % n;
         self.scroll = 0;
+        self.refresh_fit();
     }
 
     fn back(&mut self) {

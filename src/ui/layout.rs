@@ -3,6 +3,9 @@
 
 use ratatui::layout::Rect;
 
+use ratatui::widgets::Block;
+
+use super::{ViewCtx, lines::panel_text};
 use crate::app::App;
 use crate::story::Page;
 
@@ -56,12 +59,23 @@ fn cut(start: u16, len: u16, i: u16, n: u16) -> u16 {
     start.saturating_add(u16::try_from(off).unwrap_or(u16::MAX))
 }
 
-/// Whether every panel of `page` is legible in page view at this terminal size.
-pub fn page_fits(page: &Page, size: (u16, u16)) -> bool {
+/// Rows of art a panel keeps in page view, however much text it has.
+pub const ART_MIN: u16 = 3;
+
+/// Whether every panel of `page` is legible in page view at this terminal size: big enough,
+/// and all its text shown with at least [`ART_MIN`] rows of art.
+pub fn page_fits(page: &Page, size: (u16, u16), ctx: &ViewCtx) -> bool {
     let (body, _) = screen(Rect::new(0, 0, size.0, size.1));
     page_rects(page, body)
         .iter()
-        .all(|r| r.width >= PANEL_MIN.0 && r.height >= PANEL_MIN.1)
+        .zip(&page.panels)
+        .all(|(r, p)| {
+            let inner = Block::bordered().inner(*r);
+            let text = panel_text(p, ctx, inner.width).len();
+            r.width >= PANEL_MIN.0
+                && r.height >= PANEL_MIN.1
+                && text + usize::from(ART_MIN) <= usize::from(inner.height)
+        })
 }
 
 /// The panel (index on the current page) under a screen position, in page view.
@@ -106,10 +120,13 @@ pub fn single_split(inner: Rect) -> (Rect, Rect) {
 }
 
 /// Splits a panel's inside for page view: text below, art above taking what is left
-/// (at least a third).
+/// (at least [`ART_MIN`] rows).
 pub fn page_split(inner: Rect, text_rows: usize) -> (Rect, Rect) {
     let text_h = u16::try_from(text_rows).unwrap_or(u16::MAX);
-    let art_h = inner.height.saturating_sub(text_h).max(inner.height / 3);
+    let art_h = inner
+        .height
+        .saturating_sub(text_h)
+        .max(ART_MIN.min(inner.height));
     let art = Rect {
         height: art_h,
         ..inner

@@ -6,35 +6,52 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::{ViewCtx, strings::language_name, theme};
+use super::{ViewCtx, strings::language_name, theme, wrap::wrap_str};
 use crate::app::{App, Message, View};
+
+const SEP: &str = " | ";
 
 pub fn draw(app: &App, ctx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let mut spans = Vec::new();
     if let Some(alert) = alert(app, ctx) {
         spans.push(Span::styled(format!(" {alert} "), theme::STATUS_ALERT));
     }
-    let room = usize::from(area.width).saturating_sub(Line::from(spans.clone()).width());
+    let room = usize::from(area.width).saturating_sub(Line::from(spans.clone()).width() + 1);
     spans.push(Span::raw(format!(" {}", info(app, ctx, room))));
     Paragraph::new(Line::from(spans))
         .style(theme::STATUS)
         .render(area, buf);
 }
 
-/// What the reader must notice first: a typed number, a message, the automatic view.
+/// What the reader must notice first: a typed number or a message.
 fn alert(app: &App, ctx: &ViewCtx) -> Option<String> {
     let s = ctx.strings;
     if let Some(n) = app.pending {
         return Some(s.go_to(n));
     }
-    if let Some(Message::NoSuchPage { asked, shown }) = app.message {
-        return Some(s.no_such_page(asked, shown));
-    }
-    (app.auto_panel && app.view == View::Page).then(|| s.auto_panel.to_string())
+    app.message
+        .map(|Message::NoSuchPage { asked, shown }| s.no_such_page(asked, shown))
 }
 
-/// Title, page, panel, view, language and notes; the help hint only if it fits in `room`.
+/// Title, page, panel, view, language and notes in `room` columns: the help hint goes first,
+/// then the title is shortened.
 fn info(app: &App, ctx: &ViewCtx, room: usize) -> String {
+    let mut rest = facts(app, ctx);
+    rest.push(ctx.strings.help_hint.to_string());
+    let title = ctx.story.title.get(ctx.lang);
+    if rest.join(SEP).width() + SEP.len() + title.width() > room {
+        rest.pop();
+    }
+    let left = room.saturating_sub(rest.join(SEP).width() + SEP.len());
+    let title = fit(title, left);
+    [title]
+        .into_iter()
+        .chain(rest)
+        .collect::<Vec<_>>()
+        .join(SEP)
+}
+
+fn facts(app: &App, ctx: &ViewCtx) -> Vec<String> {
     let s = ctx.strings;
     let story = ctx.story;
     let total = story.panel_count();
@@ -46,21 +63,37 @@ fn info(app: &App, ctx: &ViewCtx, room: usize) -> String {
         }
         _ => format!("{}/{total}", app.panel().map_or(0, |p| p.number)),
     };
-    let view = match app.effective_view() {
-        View::Page => s.page_view,
-        View::Panel => s.panel_view,
+    let view = match (app.effective_view(), app.auto_panel) {
+        (View::Page, _) => s.page_view,
+        (View::Panel, true) if app.view == View::Page => s.auto_panel,
+        (View::Panel, _) => s.panel_view,
     };
-    let mut parts = vec![
-        story.title.get(ctx.lang).to_string(),
+    vec![
         format!("{} {}/{}", s.page, app.pos.page + 1, story.pages.len()),
         format!("{} {panel}", s.panel),
         view.to_string(),
         language_name(ctx.lang).to_string(),
         s.notes(app.note_count()),
-        s.help_hint.to_string(),
-    ];
-    if parts.join(" | ").width() + 1 > room {
-        parts.pop();
+    ]
+}
+
+/// `text` cut to `width` columns, with `~` marking a cut.
+fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
     }
-    parts.join(" | ")
+    let Some(first) = wrap_str(
+        text,
+        ratatui::style::Style::new(),
+        u16::try_from(width.saturating_sub(1)).unwrap_or(0),
+    )
+    .into_iter()
+    .next() else {
+        return String::new();
+    };
+    let mut cut: String = first.to_string();
+    while cut.width() + 1 > width {
+        cut.pop();
+    }
+    cut + "~"
 }

@@ -109,8 +109,8 @@ fn every_view_at_many_sizes_without_panic() {
         ],
     ];
     let sizes = (0..=300)
-        .step_by(7)
-        .flat_map(|w| (0..=100).step_by(9).map(move |h| (w, h)));
+        .step_by(17)
+        .flat_map(|w| (0..=100).step_by(13).map(move |h| (w, h)));
     for (w, h) in sizes.chain([(1, 1), (0, 0), (300, 100)]) {
         for actions in views {
             let mut app = app_at(&s, (w, h), actions);

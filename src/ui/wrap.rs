@@ -75,7 +75,10 @@ fn tokens(spans: &[Span<'_>]) -> Vec<Token> {
                     ..glyph
                 }));
             } else if glyph.width > 1 {
-                out.push(Token::Word(vec![glyph]));
+                match out.last_mut() {
+                    Some(Token::Word(prev)) if no_break_before(g) => prev.push(glyph),
+                    _ => out.push(Token::Word(vec![glyph])),
+                }
             } else {
                 word.push(glyph);
             }
@@ -85,6 +88,12 @@ fn tokens(spans: &[Span<'_>]) -> Vec<Token> {
         out.push(Token::Word(word));
     }
     out
+}
+
+/// Closing CJK punctuation, which must not start a line.
+fn no_break_before(g: &str) -> bool {
+    g.chars()
+        .all(|c| "，。、；：！？）」』》〉】〕…—～".contains(c))
 }
 
 struct Lines {
@@ -172,6 +181,8 @@ mod tests {
         }
         let l = wrap_str("你好世界", Style::new(), 5);
         assert_eq!(plain(&l), ["你好", "世界"]);
+        let l = wrap_str("你好世界。", Style::new(), 8);
+        assert_eq!(plain(&l), ["你好世", "界。"], "no line starts with 。");
     }
 
     #[test]
