@@ -27,6 +27,14 @@ pub struct ViewArgs {
     #[arg(long, global = true)]
     pub lang: Option<String>,
 
+    /// How to show panel art: auto, halfblocks or none (also COMICTERM_GRAPHICS).
+    #[arg(long, value_enum, global = true)]
+    pub graphics: Option<crate::art::Graphics>,
+
+    /// Test-only: the first art job panics inside its worker thread.
+    #[arg(long, hide = true, global = true)]
+    pub panic_in_decoder: bool,
+
     /// Test-only: panic after this many frames (to check that the terminal is restored).
     #[arg(long, hide = true, global = true)]
     pub panic_after_frames: Option<u32>,

@@ -5,7 +5,10 @@ use std::io::{self, Write};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+use std::sync::Arc;
+
 use crate::app::{Action, App, Position};
+use crate::art::{ArtView, ColorMode, Graphics};
 use crate::cli::{ExportFormat, RenderArgs, RenderFormat, ViewArgs, ViewKind};
 use crate::story::{Line, LineKind, Note, Panel, Story};
 use crate::ui::strings::{Strings, for_lang};
@@ -21,12 +24,31 @@ pub fn render(
     let app = app_for(story, args, view)?;
     let (w, h) = args.size;
     let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
-    ui::render(&app, &ViewCtx::new(&app), buf.area, &mut buf);
+    let art = ArtView::new(
+        Arc::default(),
+        render_color_mode(),
+        Graphics::resolve(view.graphics),
+    );
+    // First pass: learn which art the frame shows at which size; prepare it; draw again.
+    ui::render(&app, &ViewCtx::with_art(&app, &art), buf.area, &mut buf);
+    for job in art.take_wanted() {
+        art.store.prepare(&job.art, job.cols, job.rows, job.mode);
+    }
+    buf.reset();
+    ui::render(&app, &ViewCtx::with_art(&app, &art), buf.area, &mut buf);
     let frame = match args.format {
         RenderFormat::Text => dump::text(&buf),
         RenderFormat::Ansi => dump::ansi(&buf),
     };
     out.write_all(frame.as_bytes())
+}
+
+/// `render` writes 24-bit color unless `NO_COLOR` asks for none.
+fn render_color_mode() -> ColorMode {
+    match ColorMode::detect() {
+        ColorMode::Mono => ColorMode::Mono,
+        _ => ColorMode::TrueColor,
+    }
 }
 
 /// The reader state `render` draws, reached through the same actions as the viewer.

@@ -5,6 +5,7 @@ mod decode;
 mod halfblock;
 mod store;
 mod verify;
+mod view;
 mod worker;
 
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -13,6 +14,7 @@ pub use decode::{ArtError, KEEP_DIMENSION, MAX_ALLOC, MAX_DIMENSION, decode, rea
 pub use halfblock::{ColorMode, HalfBlocks, Prepared, ansi256, fit};
 pub use store::{ArtStatus, ArtStore};
 pub use verify::verify;
+pub use view::{ArtView, Graphics};
 pub use worker::{ArtWorker, Job};
 
 static PANIC_IN_WORKER: AtomicBool = AtomicBool::new(false);

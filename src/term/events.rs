@@ -13,11 +13,14 @@ use ratatui::crossterm::event::{self, Event};
 #[derive(Debug)]
 pub enum AppEvent {
     Term(Event),
+    /// A worker finished preparing some art: redraw.
+    ArtReady,
 }
 
 /// Reads terminal events on its own thread; can be paused while the terminal is given away.
 pub struct InputThread {
     paused: Arc<AtomicBool>,
+    tx: Sender<AppEvent>,
 }
 
 impl InputThread {
@@ -26,10 +29,16 @@ impl InputThread {
         let (tx, rx) = mpsc::channel();
         let paused = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&paused);
+        let thread_tx = tx.clone();
         let _ = thread::Builder::new()
             .name("input".into())
-            .spawn(move || read_loop(&tx, &flag));
-        (Self { paused }, rx)
+            .spawn(move || read_loop(&thread_tx, &flag));
+        (Self { paused, tx }, rx)
+    }
+
+    /// Another sender on the loop's channel, for workers.
+    pub fn sender(&self) -> Sender<AppEvent> {
+        self.tx.clone()
     }
 
     pub fn pause(&self) {

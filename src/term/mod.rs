@@ -16,7 +16,13 @@ pub use events::{AppEvent, InputThread};
 pub use session::TerminalSession;
 use signals::Signals;
 
+use std::sync::{Arc, Mutex};
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
 use crate::app::{Action, App, keymap};
+use crate::art::{ArtStore, ArtView, ArtWorker, ColorMode, Graphics};
 use crate::cli::ViewArgs;
 use crate::story::Story;
 use crate::ui::{self, ViewCtx};
@@ -34,11 +40,21 @@ pub fn run(story: &Story, args: &ViewArgs) -> io::Result<i32> {
     let (input, rx) = InputThread::spawn();
     let size = terminal.size()?;
     let mut app = App::new(story, args.lang.as_deref(), (size.width, size.height));
+    let store = Arc::new(ArtStore::default());
+    let tx = Mutex::new(input.sender());
+    let worker = ArtWorker::spawn(store.clone(), 2, move || {
+        let _ = tx.lock().map(|tx| tx.send(AppEvent::ArtReady));
+    });
+    if args.panic_in_decoder {
+        crate::art::request_test_panic();
+    }
     let mut lp = Loop {
         terminal: &mut terminal,
         session: &session,
         signals: &signals,
         input: &input,
+        art: ArtView::new(store, ColorMode::detect(), Graphics::resolve(args.graphics)),
+        worker,
         panic_after: args.panic_after_frames,
         frames: 0,
     };
@@ -52,6 +68,8 @@ struct Loop<'a> {
     session: &'a TerminalSession,
     signals: &'a Signals,
     input: &'a InputThread,
+    art: ArtView,
+    worker: ArtWorker,
     panic_after: Option<u32>,
     frames: u32,
 }
@@ -89,8 +107,9 @@ impl Loop<'_> {
     }
 
     fn draw(&mut self, app: &App) -> io::Result<()> {
-        self.terminal
-            .draw(|frame| ui::draw(frame, app, &ViewCtx::new(app)))?;
+        let ctx = ViewCtx::with_art(app, &self.art);
+        self.terminal.draw(|frame| ui::draw(frame, app, &ctx))?;
+        self.request_art(app);
         self.frames += 1;
         if self.panic_after == Some(self.frames) {
             panic!("--panic-after-frames {} reached", self.frames);
@@ -98,8 +117,35 @@ impl Loop<'_> {
         Ok(())
     }
 
+    /// Asks the workers for the art this frame lacked, then for the neighbouring pages' art
+    /// (found by drawing them off screen), so turning a page rarely waits.
+    fn request_art(&self, app: &App) {
+        let visible = self.art.take_wanted();
+        let has_visible = !visible.is_empty();
+        visible.into_iter().for_each(|job| self.worker.request(job));
+        if has_visible {
+            return;
+        }
+        let mut scratch = Buffer::empty(Rect::new(0, 0, app.size.0, app.size.1));
+        for next in [Action::NextPage, Action::PrevPage] {
+            let mut neighbour = app.clone();
+            neighbour.update(next);
+            ui::render(
+                &neighbour,
+                &ViewCtx::with_art(&neighbour, &self.art),
+                scratch.area,
+                &mut scratch,
+            );
+        }
+        self.art
+            .take_wanted()
+            .into_iter()
+            .for_each(|job| self.worker.request(job));
+    }
+
     fn handle(&mut self, app: &mut App, event: AppEvent) -> io::Result<()> {
         match event {
+            AppEvent::ArtReady => Ok(()),
             AppEvent::Term(ev) if keymap::is_suspend(&ev) => self.suspend(app),
             AppEvent::Term(ev) => {
                 if let Some(action) = keymap::map_event(app, &ev) {

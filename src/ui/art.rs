@@ -1,22 +1,44 @@
 //! The art area of a panel: the one place that draws artwork.
+//!
+//! Prepared art is drawn as half-blocks, centered; art that is still being prepared, that
+//! failed, or that is turned off shows a framed placeholder with the alt text (and the reason).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
 use super::{ViewCtx, theme, wrap::wrap_str};
+use crate::art::{ArtStatus, HalfBlocks};
 use crate::story::Panel;
 
-/// Draws `panel`'s art into `area`. For now: a framed placeholder with the alt text.
+/// Draws `panel`'s art into `area`.
 pub fn draw_art(panel: &Panel, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
     let area = area.intersection(buf.area);
     if area.is_empty() {
         return;
     }
-    let block = Block::bordered()
+    let status = match (ctx.art, &panel.art) {
+        (Some(view), Some(art)) => view.lookup(art, area.width, area.height),
+        _ => None,
+    };
+    match status {
+        Some(ArtStatus::Ready(prepared)) => HalfBlocks(&prepared).render(area, buf),
+        Some(ArtStatus::Pending) => placeholder(panel, Some(ctx.strings.preparing), area, buf, ctx),
+        Some(ArtStatus::Failed(e)) => placeholder(panel, Some(&e.0), area, buf, ctx),
+        None => placeholder(panel, None, area, buf, ctx),
+    }
+}
+
+/// The framed alt text, with a one-line note (why the art is not shown) at the bottom.
+fn placeholder(panel: &Panel, note: Option<&str>, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
+    let mut block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme::ART_FRAME)
         .title(format!(" {} ", ctx.strings.art));
+    if let Some(note) = note {
+        block = block.title_bottom(Line::styled(format!(" {note} "), theme::WARNING));
+    }
     let inner = block.inner(area);
     block.render(area, buf);
     let alt = wrap_str(panel.alt.get(ctx.lang), theme::ALT, inner.width);

@@ -22,19 +22,21 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::app::{App, View};
+use crate::art::ArtView;
 use crate::story::Story;
 pub use art::draw_art;
 pub use commentary::describe as describe_source;
 use strings::Strings;
 
-/// The read-only context every drawing function gets: story, language, interface strings.
-/// Prepared art will be added here.
+/// The read-only context every drawing function gets: story, language, interface strings,
+/// and prepared art (without it, panels show their alt text).
 #[derive(Clone, Copy)]
 pub struct ViewCtx<'a> {
     pub story: &'a Story,
     /// Story language tag, e.g. `en`.
     pub lang: &'a str,
     pub strings: &'static Strings,
+    pub art: Option<&'a ArtView>,
 }
 
 impl<'a> ViewCtx<'a> {
@@ -44,6 +46,15 @@ impl<'a> ViewCtx<'a> {
             story: app.story,
             lang,
             strings: strings::for_lang(lang),
+            art: None,
+        }
+    }
+
+    /// The same context, drawing art from `art`.
+    pub fn with_art(app: &'a App, art: &'a ArtView) -> Self {
+        Self {
+            art: Some(art),
+            ..Self::new(app)
         }
     }
 }
