@@ -1,0 +1,291 @@
+//! Panel art: the built-in pages render real pictures in half-blocks, and broken images fall
+//! back to the panel's alt text with a one-line reason, quickly and without panicking.
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use comicterm::app::{Action, App, Position};
+use comicterm::art::{ArtStatus, ArtStore, ArtView, ColorMode, Graphics, decode};
+use comicterm::story::{Story, StorySource, load};
+use comicterm::ui::{self, ViewCtx, layout};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Color;
+
+/// Draws `page` (0-based) at `size` with art prepared, as `comicterm render` does.
+fn draw_page(story: &Story, page: usize, size: (u16, u16), graphics: Graphics) -> Buffer {
+    let mut app = App::new(story, None, size);
+    app.update(Action::GoTo(Position { page, panel: 0 }));
+    let art = ArtView::new(Arc::default(), ColorMode::TrueColor, graphics);
+    let mut buf = Buffer::empty(Rect::new(0, 0, size.0, size.1));
+    ui::render(&app, &ViewCtx::with_art(&app, &art), buf.area, &mut buf);
+    for job in art.take_wanted() {
+        art.store.prepare(&job.art, job.cols, job.rows, job.mode);
+    }
+    buf.reset();
+    ui::render(&app, &ViewCtx::with_art(&app, &art), buf.area, &mut buf);
+    buf
+}
+
+fn rgb_colors(buf: &Buffer, area: Rect) -> Vec<(u8, u8, u8)> {
+    let mut out = Vec::new();
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            if let Some(cell) = buf.cell((x, y)) {
+                for c in [cell.fg, cell.bg] {
+                    if let Color::Rgb(r, g, b) = c {
+                        out.push((r, g, b));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn near(c: (u8, u8, u8), target: (u8, u8, u8), tol: i32) -> bool {
+    let d = |a: u8, b: u8| (i32::from(a) - i32::from(b)).abs();
+    d(c.0, target.0) + d(c.1, target.1) + d(c.2, target.2) <= tol
+}
+
+const DAVID_HAIR: (u8, u8, u8) = (0xE4, 0x57, 0x2E);
+const LI_BLOUSE: (u8, u8, u8) = (0x1F, 0x8A, 0x8A);
+
+#[test]
+fn every_page_shows_real_art_in_every_panel() {
+    let story = load(&StorySource::Builtin).story.unwrap();
+    for (p, page) in story.pages.iter().enumerate() {
+        let buf = draw_page(&story, p, (120, 40), Graphics::Halfblocks);
+        let (body, _) = layout::screen(buf.area);
+        for (panel, rect) in page.panels.iter().zip(layout::page_rects(page, body)) {
+            let colors = rgb_colors(&buf, rect);
+            let distinct: HashSet<_> = colors.iter().collect();
+            assert!(
+                distinct.len() >= 30,
+                "page {} panel {}: only {} distinct colors",
+                p + 1,
+                panel.number,
+                distinct.len()
+            );
+        }
+        let all = rgb_colors(&buf, body);
+        assert!(
+            all.iter().any(|&c| near(c, LI_BLOUSE, 40)),
+            "page {}: Li's teal blouse",
+            p + 1
+        );
+    }
+}
+
+#[test]
+fn the_characters_signature_colors_appear_where_they_do() {
+    let story = load(&StorySource::Builtin).story.unwrap();
+    // David is on pages 1–3 (and fades out on page 4).
+    for p in 0..3 {
+        let buf = draw_page(&story, p, (120, 40), Graphics::Halfblocks);
+        let hair = rgb_colors(&buf, buf.area)
+            .into_iter()
+            .filter(|&c| near(c, DAVID_HAIR, 40))
+            .count();
+        assert!(
+            hair >= 20,
+            "page {}: David's red hair ({hair} cells)",
+            p + 1
+        );
+    }
+}
+
+#[test]
+fn graphics_none_shows_alt_text_instead() {
+    let story = load(&StorySource::Builtin).story.unwrap();
+    let buf = draw_page(&story, 0, (120, 40), Graphics::None);
+    assert!(rgb_colors(&buf, buf.area).is_empty(), "no art colors");
+    let text: String = (0..40)
+        .map(|y| {
+            (0..120)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect();
+    assert!(
+        text.contains("ponytail"),
+        "the alt text of panel 1 is shown"
+    );
+}
+
+fn png(width: u32, height: u32) -> Vec<u8> {
+    let img = image::RgbaImage::from_pixel(width, height, image::Rgba([200, 30, 30, 255]));
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Png).unwrap();
+    out.into_inner()
+}
+
+fn jpeg() -> Vec<u8> {
+    let img = image::RgbImage::from_pixel(16, 16, image::Rgb([30, 30, 200]));
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Jpeg).unwrap();
+    out.into_inner()
+}
+
+/// A PNG whose header declares `w × h` pixels, followed by a tiny IDAT: a decompression bomb.
+fn bomb_png(w: u32, h: u32) -> Vec<u8> {
+    let mut bytes = png(1, 1);
+    // IHDR data starts at byte 16: width then height, big-endian; fix the CRC after it.
+    bytes[16..20].copy_from_slice(&w.to_be_bytes());
+    bytes[20..24].copy_from_slice(&h.to_be_bytes());
+    let crc = crc32(&bytes[12..29]);
+    bytes[29..33].copy_from_slice(&crc.to_be_bytes());
+    bytes
+}
+
+fn crc32(data: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for &b in data {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+#[test]
+fn broken_images_are_refused_quickly_with_a_reason() {
+    let good = png(40, 30);
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("truncated", good[..good.len() / 2].to_vec(), "truncated"),
+        (
+            "random bytes",
+            (0..4096u32)
+                .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+                .collect(),
+            "not a PNG or JPEG",
+        ),
+        ("bomb", bomb_png(100_000, 100_000), "too large"),
+        ("wide bomb", bomb_png(20_000, 20_000), "too large"),
+    ];
+    for (name, bytes, reason) in cases {
+        let start = Instant::now();
+        let err = decode(&bytes).expect_err(name);
+        assert!(
+            start.elapsed() < Duration::from_secs(1),
+            "{name} took {:?}",
+            start.elapsed()
+        );
+        assert!(err.0.contains(reason), "{name}: {err}");
+    }
+    assert!(decode(&good).is_ok());
+    assert!(decode(&jpeg()).is_ok());
+}
+
+/// A story folder with one panel per broken image, each named in its alt text.
+fn faulty_story(dir: &Path) {
+    std::fs::create_dir_all(dir.join("panels")).unwrap();
+    std::fs::create_dir_all(dir.join("assets")).unwrap();
+    let good = png(40, 30);
+    let files: Vec<(&str, Vec<u8>)> = vec![
+        ("truncated.png", good[..good.len() / 2].to_vec()),
+        ("random.png", vec![0x42; 2048]),
+        ("photo.png", jpeg()),
+        ("huge.png", bomb_png(100_000, 100_000)),
+    ];
+    for (name, bytes) in &files {
+        std::fs::File::create(dir.join("assets").join(name))
+            .unwrap()
+            .write_all(bytes)
+            .unwrap();
+    }
+    let arts = [
+        "missing.png",
+        "truncated.png",
+        "random.png",
+        "photo.png",
+        "huge.png",
+    ];
+    let mut story = String::from(
+        "schema = 1\nid = \"faults\"\nlanguages = [\"en\"]\ntitle = { en = \"Faults\" }\nsummary = { en = \"Broken art.\" }\n\n[[page]]\nid = \"p1\"\nrows = 1\ncols = 5\n",
+    );
+    for (i, art) in arts.iter().enumerate() {
+        story += &format!(
+            "\n[[page.cell]]\npanel = \"p{i}\"\nrow = 1\ncol = {}\n",
+            i + 1
+        );
+        let panel =
+            format!("id = \"p{i}\"\nart = \"assets/{art}\"\nalt = {{ en = \"Alt {art}\" }}\n");
+        std::fs::write(dir.join(format!("panels/{i}.toml")), panel).unwrap();
+    }
+    std::fs::write(dir.join("panels/story.toml"), story).unwrap();
+}
+
+#[test]
+fn a_panel_with_broken_art_shows_its_alt_text_and_why() {
+    let dir = tempfile::tempdir().unwrap();
+    faulty_story(dir.path());
+    let outcome = load(&StorySource::Dir(dir.path().to_path_buf()));
+    let story = outcome
+        .story
+        .expect("broken art does not stop the story from opening");
+    let store = ArtStore::default();
+    let reasons: Vec<String> = story
+        .panels()
+        .map(
+            |p| match store.prepare(p.art.as_ref().unwrap(), 20, 10, ColorMode::TrueColor) {
+                ArtStatus::Failed(e) => e.0,
+                other => panic!("{}: {other:?}", p.alt.get("en")),
+            },
+        )
+        .collect();
+    assert!(reasons[0].contains("does not exist"), "{reasons:?}");
+    assert!(reasons[1].contains("truncated"), "{reasons:?}");
+    assert!(reasons[2].contains("neither PNG nor JPEG"), "{reasons:?}");
+    assert!(
+        reasons[3].contains("holds JPEG data but is named .png"),
+        "{reasons:?}"
+    );
+    assert!(reasons[4].contains("too large"), "{reasons:?}");
+    // The page still draws, each panel with its alt text.
+    let buf = draw_page(&story, 0, (200, 30), Graphics::Auto);
+    let text: String = (0..30)
+        .map(|y| {
+            (0..200)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect();
+    for art in ["missing", "truncated", "random", "photo", "huge"] {
+        assert!(
+            text.contains(&format!("Alt {art}")),
+            "alt text of {art}:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn check_reports_art_that_cannot_be_decoded() {
+    let dir = tempfile::tempdir().unwrap();
+    faulty_story(dir.path());
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_comicterm"))
+        .args(["check", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    for (file, what) in [
+        ("panels/0.toml:2:7", "does not exist"),
+        ("panels/1.toml:2:7", "truncated"),
+        ("panels/2.toml:2:7", "neither PNG nor JPEG"),
+        ("panels/3.toml:2:7", "holds JPEG data"),
+        ("panels/4.toml:2:7", "too large"),
+    ] {
+        assert!(stderr.contains(file), "{file} in:\n{stderr}");
+        assert!(stderr.contains(what), "{what} in:\n{stderr}");
+    }
+}
