@@ -289,3 +289,44 @@ fn check_reports_art_that_cannot_be_decoded() {
         assert!(stderr.contains(what), "{what} in:\n{stderr}");
     }
 }
+
+#[test]
+fn a_folder_of_images_reads_as_a_comic_in_natural_order() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, w) in [("page10.png", 30), ("page2.png", 20), ("page1.jpg", 10)] {
+        let bytes = if name.ends_with(".jpg") {
+            jpeg()
+        } else {
+            png(w, 10)
+        };
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    std::fs::write(dir.path().join("broken.png"), b"not an image").unwrap();
+    std::fs::write(dir.path().join("notes.txt"), b"ignored").unwrap();
+    let source = StorySource::from_arg(Some(dir.path()));
+    assert!(matches!(source, StorySource::Images(_)));
+    let story = load(&source).story.unwrap();
+    let alts: Vec<&str> = story.panels().map(|p| p.alt.get("en")).collect();
+    assert_eq!(alts, ["broken", "page1", "page2", "page10"]);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_comicterm"))
+        .args(["check", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("broken.png"), "{stderr}");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_comicterm"))
+        .args([
+            "render",
+            dir.path().join("page2.png").to_str().unwrap(),
+            "--size",
+            "40x12",
+            "--format",
+            "ansi",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let ansi = String::from_utf8(out.stdout).unwrap();
+    assert!(ansi.contains("38;2;200;30;30"), "the image's red is drawn");
+}

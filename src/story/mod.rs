@@ -4,6 +4,7 @@ pub mod assets;
 mod builtin;
 mod check;
 mod files;
+pub mod images;
 mod model;
 mod parse;
 mod raw;
@@ -26,11 +27,20 @@ pub enum StorySource {
     Builtin,
     /// A story folder holding `panels/` and `assets/`.
     Dir(PathBuf),
+    /// An image file or a folder of images: one page per image.
+    Images(PathBuf),
 }
 
 impl StorySource {
+    /// The built-in story, a story folder, or plain images, from a command-line path.
     pub fn from_arg(path: Option<&Path>) -> Self {
-        path.map_or(StorySource::Builtin, |p| StorySource::Dir(p.to_path_buf()))
+        match path {
+            None => StorySource::Builtin,
+            Some(p) if images::is_image_path(p) || (p.is_dir() && images::is_image_folder(p)) => {
+                StorySource::Images(p.to_path_buf())
+            }
+            Some(p) => StorySource::Dir(p.to_path_buf()),
+        }
     }
 }
 
@@ -42,9 +52,26 @@ pub struct LoadOutcome {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// An empty source text named `name`, for diagnostics about a whole file.
+pub fn source_named(name: &str) -> std::sync::Arc<crate::diag::SourceText> {
+    files::source(crate::diag::visible(name), "")
+}
+
 /// Reads and validates a story, collecting every problem.
 pub fn load(source: &StorySource) -> LoadOutcome {
     let (files, assets) = match source {
+        StorySource::Images(path) => {
+            return match images::load(path) {
+                Ok((story, diagnostics)) => LoadOutcome {
+                    story: Some(story),
+                    diagnostics,
+                },
+                Err(diagnostics) => LoadOutcome {
+                    story: None,
+                    diagnostics,
+                },
+            };
+        }
         StorySource::Builtin => (builtin::toml_files(), builtin::assets()),
         StorySource::Dir(dir) => match open_dir(dir) {
             Ok(v) => v,
