@@ -78,3 +78,25 @@ fn install_panic_hook() {
         }));
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_worker_panic_leaves_the_session_alone() {
+        install_panic_hook();
+        let _ = UI_THREAD.set(thread::current().id());
+        ACTIVE.store(true, Ordering::SeqCst);
+        let worker = thread::spawn(|| panic!("worker thread panics on purpose"));
+        assert!(worker.join().is_err());
+        let still_active = ACTIVE.swap(false, Ordering::SeqCst);
+        assert!(
+            still_active,
+            "a worker panic must not restore the live terminal"
+        );
+        // Already restored: restoring again does nothing and succeeds.
+        assert!(restore().is_ok());
+        assert!(restore().is_ok());
+    }
+}

@@ -10,6 +10,9 @@ use super::{ViewCtx, strings::language_name, theme, wrap::wrap_str};
 use crate::app::{App, Message, View};
 
 const SEP: &str = " | ";
+/// Narrower than this, the title is left out rather than cut to nothing.
+const MIN_TITLE: usize = 12;
+const TIGHT_SEP: &str = "|";
 
 pub fn draw(app: &App, ctx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let mut spans = Vec::new();
@@ -34,7 +37,7 @@ fn alert(app: &App, ctx: &ViewCtx) -> Option<String> {
 }
 
 /// Title, page, panel, view, language and notes in `room` columns: the help hint goes first,
-/// then the title is shortened.
+/// then the separators tighten, then the title is shortened (or left out when too narrow).
 fn info(app: &App, ctx: &ViewCtx, room: usize) -> String {
     let mut rest = facts(app, ctx);
     rest.push(ctx.strings.help_hint.to_string());
@@ -42,13 +45,14 @@ fn info(app: &App, ctx: &ViewCtx, room: usize) -> String {
     if rest.join(SEP).width() + SEP.len() + title.width() > room {
         rest.pop();
     }
-    let left = room.saturating_sub(rest.join(SEP).width() + SEP.len());
-    let title = fit(title, left);
-    [title]
-        .into_iter()
-        .chain(rest)
-        .collect::<Vec<_>>()
-        .join(SEP)
+    for sep in [SEP, TIGHT_SEP] {
+        let left = room.saturating_sub(rest.join(sep).width() + sep.len());
+        if left >= MIN_TITLE.min(title.width()) {
+            let parts = [fit(title, left)].into_iter().chain(rest);
+            return parts.collect::<Vec<_>>().join(sep);
+        }
+    }
+    rest.join(TIGHT_SEP)
 }
 
 fn facts(app: &App, ctx: &ViewCtx) -> Vec<String> {
