@@ -18,6 +18,12 @@ struct Tmux {
 impl Tmux {
     /// Starts `comicterm ARGS` in a `w`×`h` window, or `None` when tmux is missing (not on CI).
     fn start(name: &str, args: &str, w: u16, h: u16) -> Option<Self> {
+        let script = format!("'{BIN}' {args}; echo EXIT=$?; sleep 30");
+        Self::start_cmd(name, &["sh", "-c", &script], w, h)
+    }
+
+    /// Starts `cmd` in a `w`×`h` window on a fresh server.
+    fn start_cmd(name: &str, cmd: &[&str], w: u16, h: u16) -> Option<Self> {
         if !tmux_installed() {
             assert!(
                 std::env::var_os("CI").is_none(),
@@ -27,22 +33,11 @@ impl Tmux {
             return None;
         }
         let socket = format!("comicterm-test-{}-{name}", std::process::id());
-        let script = format!("'{BIN}' {args}; echo EXIT=$?; sleep 30");
         let t = Self { socket };
         let (w, h) = (w.to_string(), h.to_string());
-        t.tmux(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-x",
-            &w,
-            "-y",
-            &h,
-            "sh",
-            "-c",
-            &script,
-        ]);
+        let mut args = vec!["-f", "/dev/null", "new-session", "-d", "-x", &w, "-y", &h];
+        args.extend_from_slice(cmd);
+        t.tmux(&args);
         Some(t)
     }
 
@@ -85,7 +80,8 @@ impl Tmux {
             }
             assert!(
                 start.elapsed() < TIMEOUT,
-                "timed out waiting for {what}:\n{screen}"
+                "timed out waiting for {what}:\n{screen}\n{}",
+                self.diagnose()
             );
             sleep(Duration::from_millis(25));
         }
@@ -98,6 +94,18 @@ impl Tmux {
     /// Polls until every one of `texts` is on screen at once.
     fn wait_all(&self, texts: &[&str]) -> String {
         self.wait(&texts.join(" + "), |s| texts.iter().all(|t| s.contains(t)))
+    }
+
+    /// The viewer's threads and, if gdb is installed, their stacks: for a failure report.
+    fn diagnose(&self) -> String {
+        let shell = self.format("#{pane_pid}");
+        let script = format!(
+            "for p in $(pgrep -P {shell}); do ps -L -o pid,tid,stat,wchan:24,comm -p $p; \
+             gdb -p $p -batch -ex 'thread apply all bt 12' 2>/dev/null | grep -E '^#|^Thread'; done"
+        );
+        let out = Command::new("sh").args(["-c", &script]).output();
+        out.map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+            .unwrap_or_default()
     }
 
     /// The viewer's process: the child of the pane's shell.
@@ -239,4 +247,47 @@ fn panic_restores_the_terminal() {
         "the panic message is on the main screen:\n{s}"
     );
     t.assert_exited_restored(101);
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_redraws_at_the_new_size() {
+    let shell = ["env", "PS1=$ ", "bash", "--norc", "--noprofile", "-i"];
+    let Some(t) = Tmux::start_cmd("suspend", &shell, 120, 40) else {
+        return;
+    };
+    t.keys(&["-l", &format!("'{BIN}'")]);
+    t.keys(&["Enter"]);
+    t.wait_for("Page 1/4");
+    let pid = t.viewer_pid();
+    t.keys(&["C-z"]);
+    t.wait_for("Stopped");
+    assert_eq!(
+        t.format("#{alternate_on}"),
+        "0",
+        "main screen while stopped"
+    );
+    assert_eq!(t.format("#{cursor_flag}"), "1");
+    let ps = Command::new("ps")
+        .args(["-o", "stat=", "-p", &pid])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&ps.stdout).contains('T'),
+        "the viewer is stopped"
+    );
+
+    t.tmux(&["resize-window", "-x", "100", "-y", "30"]);
+    t.keys(&["fg", "Enter"]);
+    t.wait("the viewer redrawn at 100 columns", |s| {
+        status_line(s).contains("Page 1/4")
+            && s.lines()
+                .any(|l| l.starts_with("└") && l.chars().count() == 100)
+    });
+    assert_eq!(t.format("#{alternate_on}"), "1");
+    t.keys(&["q"]);
+    t.wait("the main screen", |_| t.format("#{alternate_on}") == "0");
+    t.keys(&["-l", "echo EXIT=$?"]);
+    t.keys(&["Enter"]);
+    t.wait_for("EXIT=0");
+    assert_eq!(t.format("#{cursor_flag}"), "1");
 }
