@@ -90,43 +90,46 @@ pub fn panel_at(app: &App, x: u16, y: u16) -> Option<usize> {
         .position(|r| r.contains(pos))
 }
 
-/// Splits a panel's inside into art and text for panel view: side by side when wide.
-pub fn single_split(inner: Rect) -> (Rect, Rect) {
-    if u32::from(inner.width) >= 3 * u32::from(inner.height) {
-        let art_w = inner.width * 11 / 20;
-        let art = Rect {
-            width: art_w,
-            ..inner
-        };
-        let text = Rect {
-            x: inner.x + art_w + 1,
-            width: inner.width.saturating_sub(art_w + 1),
-            ..inner
-        };
-        (art, text)
-    } else {
-        let art_h = inner.height * 11 / 20;
-        let art = Rect {
-            height: art_h,
-            ..inner
-        };
-        let text = Rect {
-            y: inner.y + art_h,
-            height: inner.height - art_h,
-            ..inner
-        };
-        (art, text)
-    }
+/// Splits a panel's inside into art and text for panel view: side by side when wide, art on
+/// top when tall. The art starts at 55% and gives up room (down to 25%) until all the text
+/// fits; `text_rows` says how many rows the text takes at a given width.
+pub fn single_split(inner: Rect, text_rows: impl Fn(u16) -> usize) -> (Rect, Rect) {
+    let wide = u32::from(inner.width) >= 3 * u32::from(inner.height);
+    let split = |percent: u16| {
+        if wide {
+            side_by_side(inner, scale(inner.width, percent))
+        } else {
+            stacked(inner, scale(inner.height, percent))
+        }
+    };
+    (25..=55)
+        .rev()
+        .step_by(5)
+        .map(split)
+        .find(|(_, text)| text_rows(text.width) <= usize::from(text.height))
+        .unwrap_or_else(|| split(25))
 }
 
-/// Splits a panel's inside for page view: text below, art above taking what is left
-/// (at least [`ART_MIN`] rows).
-pub fn page_split(inner: Rect, text_rows: usize) -> (Rect, Rect) {
-    let text_h = u16::try_from(text_rows).unwrap_or(u16::MAX);
-    let art_h = inner
-        .height
-        .saturating_sub(text_h)
-        .max(ART_MIN.min(inner.height));
+fn scale(len: u16, percent: u16) -> u16 {
+    u16::try_from(u32::from(len) * u32::from(percent) / 100).unwrap_or(len)
+}
+
+/// Art on the left (`art_w` columns), a one-column gap, text on the right.
+fn side_by_side(inner: Rect, art_w: u16) -> (Rect, Rect) {
+    let art = Rect {
+        width: art_w,
+        ..inner
+    };
+    let text = Rect {
+        x: inner.x + art_w + 1,
+        width: inner.width.saturating_sub(art_w + 1),
+        ..inner
+    };
+    (art, text)
+}
+
+/// Art on top (`art_h` rows), text below.
+fn stacked(inner: Rect, art_h: u16) -> (Rect, Rect) {
     let art = Rect {
         height: art_h,
         ..inner
@@ -137,6 +140,17 @@ pub fn page_split(inner: Rect, text_rows: usize) -> (Rect, Rect) {
         ..inner
     };
     (art, text)
+}
+
+/// Splits a panel's inside for page view: text below, art above taking what is left
+/// (at least [`ART_MIN`] rows).
+pub fn page_split(inner: Rect, text_rows: usize) -> (Rect, Rect) {
+    let text_h = u16::try_from(text_rows).unwrap_or(u16::MAX);
+    let art_h = inner
+        .height
+        .saturating_sub(text_h)
+        .max(ART_MIN.min(inner.height));
+    stacked(inner, art_h)
 }
 
 /// The overlay's box: most of the page area, centred.
