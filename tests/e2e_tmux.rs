@@ -189,8 +189,14 @@ fn reader_session() {
     t.wait_for("页 2/4");
 
     t.tmux(&["resize-window", "-x", "100", "-y", "30"]);
-    let s = t.wait("a 100-column layout", |s| {
-        status_line(s).contains("页 2/4") && s.lines().all(|l| l.chars().count() <= 100)
+    // Redrawn: the frames close on row 29 at column 100, the status bar is row 30.
+    let s = t.wait("a 100x30 layout", |s| {
+        let rows: Vec<&str> = s.lines().collect();
+        rows.len() >= 29
+            && rows[28].starts_with('└')
+            && rows[28].ends_with('┘')
+            && rows[28].chars().count() == 100
+            && status_line(s).contains("页 2/4")
     });
     assert!(s.lines().count() <= 30, "{s}");
 
@@ -290,4 +296,30 @@ fn ctrl_z_suspends_and_fg_redraws_at_the_new_size() {
     t.keys(&["Enter"]);
     t.wait_for("EXIT=0");
     assert_eq!(t.format("#{cursor_flag}"), "1");
+}
+
+#[test]
+fn resize_storm_then_a_clean_frame() {
+    let Some(t) = Tmux::start("storm", "", 120, 40) else {
+        return;
+    };
+    t.wait_for("Page 1/4");
+    let mut seed = 7_u32;
+    for _ in 0..60 {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        let w = 1 + (seed >> 8) % 200;
+        let h = 1 + (seed >> 20) % 60;
+        t.tmux(&["resize-window", "-x", &w.to_string(), "-y", &h.to_string()]);
+    }
+    t.tmux(&["resize-window", "-x", "100", "-y", "30"]);
+    t.wait("a clean 100x30 frame", |s| {
+        let rows: Vec<&str> = s.lines().collect();
+        rows.len() >= 29
+            && rows[0].starts_with("┌ 1 ")
+            && rows[28].ends_with('┘')
+            && rows[28].chars().count() == 100
+            && status_line(s).contains("Page 1/4")
+    });
+    t.keys(&["q"]);
+    t.assert_exited_restored(0);
 }
