@@ -122,7 +122,7 @@ impl<'a> Transcript<'a> {
             let title = page
                 .title
                 .as_ref()
-                .map(|t| format!(": {}", t.get(self.lang)))
+                .map(|t| format!("{}{}", self.s.speaker_sep, t.get(self.lang)))
                 .unwrap_or_default();
             writeln!(self.out, "\n{} {}{title}", self.s.page, i + 1)?;
             for panel in &page.panels {
@@ -134,7 +134,8 @@ impl<'a> Transcript<'a> {
 
     fn write_panel(&mut self, panel: &'a Panel) -> io::Result<()> {
         writeln!(self.out, "\n{} {}", self.s.panel, panel.number)?;
-        writeln!(self.out, "[{}: {}]", self.s.image, panel.alt.get(self.lang))?;
+        let (image, sep) = (self.s.image, self.s.speaker_sep);
+        writeln!(self.out, "[{image}{sep}{}]", panel.alt.get(self.lang))?;
         for line in &panel.lines {
             let text = self.line(line);
             writeln!(self.out, "{text}")?;
@@ -153,10 +154,11 @@ impl<'a> Transcript<'a> {
             .as_deref()
             .and_then(|id| self.story.character(id))
             .map(|c| c.name.get(self.lang));
+        let sep = self.s.speaker_sep;
         match (line.kind, who) {
-            (LineKind::Speech, Some(who)) => format!("{who}: {text}"),
-            (kind, Some(who)) => format!("{who} ({}): {text}", self.s.line_kind(kind)),
-            (kind, None) => format!("{}: {text}", self.s.line_kind(kind)),
+            (LineKind::Speech, Some(who)) => format!("{who}{sep}{text}"),
+            (kind, Some(who)) => format!("{who} ({}){sep}{text}", self.s.line_kind(kind)),
+            (kind, None) => format!("{}{sep}{text}", self.s.line_kind(kind)),
         }
     }
 

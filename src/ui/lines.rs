@@ -20,7 +20,10 @@ fn spans<'a>(line: &'a story::Line, ctx: &ViewCtx<'a>) -> Vec<Span<'a>> {
         .speaker
         .as_deref()
         .and_then(|id| ctx.story.character(id))
-        .map(|c| Span::styled(format!("{}: ", c.name.get(ctx.lang)), theme::SPEAKER));
+        .map(|c| {
+            let name = c.name.get(ctx.lang);
+            Span::styled(format!("{name}{}", ctx.strings.speaker_sep), theme::SPEAKER)
+        });
     let body = match line.kind {
         LineKind::Caption => Span::styled(text, theme::CAPTION),
         LineKind::Narration => Span::styled(text, theme::NARRATION),

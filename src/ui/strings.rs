@@ -24,6 +24,8 @@ pub struct Strings {
     line_kinds: [&'static str; 6],
     /// Transcript label for the alt text.
     pub image: &'static str,
+    /// Between a speaker's name and the line: `: ` or `：`.
+    pub speaker_sep: &'static str,
     notes: (&'static str, &'static str),
     go_to: &'static str,
     no_such_page: (&'static str, &'static str),
@@ -105,6 +107,7 @@ static EN: Strings = Strings {
     kinds: ["Context", "Analysis", "Translation"],
     line_kinds: ["Caption", "Narration", "says", "thinks", "Sign", "Sound"],
     image: "Image",
+    speaker_sep: ": ",
     notes: ("note", "notes"),
     go_to: "Go to page:",
     no_such_page: (" is not a page; showing page ", ""),
@@ -145,6 +148,7 @@ static ZH: Strings = Strings {
     kinds: ["背景", "分析", "翻译"],
     line_kinds: ["旁白框", "叙述", "说", "心想", "标牌", "音效"],
     image: "画面",
+    speaker_sep: "：",
     notes: ("条评注", "条评注"),
     go_to: "跳到第几页：",
     no_such_page: (" 页不存在；现在显示第 ", " 页"),
