@@ -32,7 +32,7 @@ pub fn render(
     // First pass: learn which art the frame shows at which size; prepare it; draw again.
     ui::render(&app, &ViewCtx::with_art(&app, &art), buf.area, &mut buf);
     for job in art.take_wanted() {
-        art.store.prepare(&job.art, job.cols, job.rows, job.mode);
+        ArtView::prepare(&art.store, None, &job);
     }
     buf.reset();
     ui::render(&app, &ViewCtx::with_art(&app, &art), buf.area, &mut buf);

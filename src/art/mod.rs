@@ -3,6 +3,7 @@
 
 mod decode;
 mod halfblock;
+mod protocol;
 mod store;
 mod verify;
 mod view;
@@ -12,10 +13,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 pub use decode::{ArtError, KEEP_DIMENSION, MAX_ALLOC, MAX_DIMENSION, decode, read_bytes};
 pub use halfblock::{ColorMode, HalfBlocks, Prepared, ansi256, fit};
+pub use protocol::{Graphic, GraphicStore, detect as detect_protocol, in_multiplexer};
 pub use store::{ArtStatus, ArtStore};
 pub use verify::verify;
-pub use view::{ArtView, Graphics};
-pub use worker::{ArtWorker, Job};
+pub use view::{ArtView, Graphics, Shown};
+pub use worker::{ArtWorker, Job, Look};
 
 static PANIC_IN_WORKER: AtomicBool = AtomicBool::new(false);
 

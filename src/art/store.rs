@@ -28,7 +28,7 @@ pub enum ArtStatus {
 pub type PreparedKey = (String, u16, u16, ColorMode);
 
 /// A byte-bounded least-recently-used map.
-struct Lru<K, V> {
+pub(super) struct Lru<K, V> {
     map: HashMap<K, (V, usize, u64)>,
     used: usize,
     budget: usize,
@@ -36,7 +36,7 @@ struct Lru<K, V> {
 }
 
 impl<K: std::hash::Hash + Eq + Clone, V: Clone> Lru<K, V> {
-    fn new(budget: usize) -> Self {
+    pub(super) fn new(budget: usize) -> Self {
         Self {
             map: HashMap::new(),
             used: 0,
@@ -45,7 +45,7 @@ impl<K: std::hash::Hash + Eq + Clone, V: Clone> Lru<K, V> {
         }
     }
 
-    fn get(&mut self, k: &K) -> Option<V> {
+    pub(super) fn get(&mut self, k: &K) -> Option<V> {
         self.tick += 1;
         let tick = self.tick;
         self.map.get_mut(k).map(|(v, _, t)| {
@@ -54,11 +54,11 @@ impl<K: std::hash::Hash + Eq + Clone, V: Clone> Lru<K, V> {
         })
     }
 
-    fn peek(&self, k: &K) -> Option<V> {
+    pub(super) fn peek(&self, k: &K) -> Option<V> {
         self.map.get(k).map(|(v, _, _)| v.clone())
     }
 
-    fn insert(&mut self, k: K, v: V, bytes: usize) {
+    pub(super) fn insert(&mut self, k: K, v: V, bytes: usize) {
         self.tick += 1;
         if let Some((_, old, _)) = self.map.insert(k, (v, bytes, self.tick)) {
             self.used -= old;
@@ -127,7 +127,7 @@ impl ArtStore {
     }
 
     /// The decoded image, decoding it on first use. Failures are remembered too.
-    fn image(&self, art: &ArtRef) -> Decoded {
+    pub fn image(&self, art: &ArtRef) -> Decoded {
         if let Some(d) = lock(&self.images).get(&art.path) {
             return d;
         }
@@ -146,7 +146,7 @@ impl ArtStore {
 }
 
 /// A poisoned lock only means a worker panicked mid-insert; the data is still usable.
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+pub(super) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 

@@ -7,8 +7,17 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
 
 use super::halfblock::ColorMode;
-use super::store::{ArtStore, PreparedKey};
+use super::protocol::GraphicStore;
+use super::store::ArtStore;
+use super::view::ArtView;
 use crate::story::ArtRef;
+
+/// How a job's art is to be shown: half-block cells in a color mode, or a protocol image.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Look {
+    Cells(ColorMode),
+    Graphic,
+}
 
 /// One piece of art to prepare at one size.
 #[derive(Debug, Clone)]
@@ -16,24 +25,27 @@ pub struct Job {
     pub art: ArtRef,
     pub cols: u16,
     pub rows: u16,
-    pub mode: ColorMode,
+    pub look: Look,
 }
 
+type JobKey = (String, u16, u16, Look);
+
 impl Job {
-    fn key(&self) -> PreparedKey {
-        (self.art.path.clone(), self.cols, self.rows, self.mode)
+    fn key(&self) -> JobKey {
+        (self.art.path.clone(), self.cols, self.rows, self.look)
     }
 }
 
 /// Sends jobs to worker threads; `notify` runs on a worker after each job (ready or failed).
 pub struct ArtWorker {
     tx: Sender<Job>,
-    queued: Arc<Mutex<HashSet<PreparedKey>>>,
+    queued: Arc<Mutex<HashSet<JobKey>>>,
 }
 
 impl ArtWorker {
     pub fn spawn(
         store: Arc<ArtStore>,
+        graphics: Option<Arc<GraphicStore>>,
         threads: usize,
         notify: impl Fn() + Send + Sync + 'static,
     ) -> Self {
@@ -44,9 +56,10 @@ impl ArtWorker {
         for i in 0..threads.max(1) {
             let (rx, store, queued, notify) =
                 (rx.clone(), store.clone(), queued.clone(), notify.clone());
+            let graphics = graphics.clone();
             let spawned = thread::Builder::new()
                 .name(format!("art-{i}"))
-                .spawn(move || work(&rx, &store, &queued, &*notify));
+                .spawn(move || work(&rx, &store, graphics.as_deref(), &queued, &*notify));
             if spawned.is_err() {
                 break;
             }
@@ -70,7 +83,8 @@ impl ArtWorker {
 fn work(
     rx: &Mutex<Receiver<Job>>,
     store: &ArtStore,
-    queued: &Mutex<HashSet<PreparedKey>>,
+    graphics: Option<&GraphicStore>,
+    queued: &Mutex<HashSet<JobKey>>,
     notify: &dyn Fn(),
 ) {
     loop {
@@ -84,7 +98,7 @@ fn work(
             if crate::art::test_panic_requested() {
                 panic!("test-only panic in an art worker");
             }
-            store.prepare(&job.art, job.cols, job.rows, job.mode)
+            ArtView::prepare(store, graphics, &job);
         }));
         queued
             .lock()

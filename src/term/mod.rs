@@ -1,5 +1,6 @@
 //! The terminal edge: setup and teardown, signals, the input thread and the event loop.
 
+mod art;
 mod events;
 mod session;
 mod signals;
@@ -16,13 +17,11 @@ pub use events::{AppEvent, InputThread};
 pub use session::TerminalSession;
 use signals::Signals;
 
-use std::sync::{Arc, Mutex};
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::app::{Action, App, keymap};
-use crate::art::{ArtStore, ArtView, ArtWorker, ColorMode, Graphics};
+use crate::app::{Action, App, Overlay, keymap};
+use crate::art::{ArtView, ArtWorker, ColorMode, Graphics};
 use crate::cli::ViewArgs;
 use crate::story::Story;
 use crate::ui::{self, ViewCtx};
@@ -37,14 +36,12 @@ pub fn run(story: &Story, args: &ViewArgs) -> io::Result<i32> {
     let signals = Signals::register()?;
     let session = TerminalSession::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let graphics = Graphics::resolve(args.graphics);
+    let picker = art::pick_protocol(graphics, ColorMode::detect());
     let (input, rx) = InputThread::spawn();
     let size = terminal.size()?;
     let mut app = App::new(story, args.lang.as_deref(), (size.width, size.height));
-    let store = Arc::new(ArtStore::default());
-    let tx = Mutex::new(input.sender());
-    let worker = ArtWorker::spawn(store.clone(), 2, move || {
-        let _ = tx.lock().map(|tx| tx.send(AppEvent::ArtReady));
-    });
+    let (art_view, worker) = art::start(graphics, picker, input.sender());
     if args.panic_in_decoder {
         crate::art::request_test_panic();
     }
@@ -53,8 +50,9 @@ pub fn run(story: &Story, args: &ViewArgs) -> io::Result<i32> {
         session: &session,
         signals: &signals,
         input: &input,
-        art: ArtView::new(store, ColorMode::detect(), Graphics::resolve(args.graphics)),
+        art: art_view,
         worker,
+        scene: None,
         panic_after: args.panic_after_frames,
         frames: 0,
     };
@@ -70,6 +68,8 @@ struct Loop<'a> {
     input: &'a InputThread,
     art: ArtView,
     worker: ArtWorker,
+    /// The last drawn scene, to clear lingering sixel/iTerm2 images when it changes.
+    scene: Option<art::Scene>,
     panic_after: Option<u32>,
     frames: u32,
 }
@@ -107,6 +107,13 @@ impl Loop<'_> {
     }
 
     fn draw(&mut self, app: &App) -> io::Result<()> {
+        // Overlays stay readable: protocol images are hidden while one is open.
+        self.art.hide_graphics = app.overlay != Overlay::None;
+        let scene = art::Scene::of(app);
+        if art::needs_clear(&self.art) && self.scene.as_ref().is_some_and(|s| *s != scene) {
+            self.terminal.clear()?;
+        }
+        self.scene = Some(scene);
         let ctx = ViewCtx::with_art(app, &self.art);
         self.terminal.draw(|frame| ui::draw(frame, app, &ctx))?;
         self.request_art(app);
@@ -127,17 +134,14 @@ impl Loop<'_> {
             return;
         }
         let mut scratch = Buffer::empty(Rect::new(0, 0, app.size.0, app.size.1));
+        let off_screen = self.art.off_screen();
         for next in [Action::NextPage, Action::PrevPage] {
             let mut neighbour = app.clone();
             neighbour.update(next);
-            ui::render(
-                &neighbour,
-                &ViewCtx::with_art(&neighbour, &self.art),
-                scratch.area,
-                &mut scratch,
-            );
+            let ctx = ViewCtx::with_art(&neighbour, &off_screen);
+            ui::render(&neighbour, &ctx, scratch.area, &mut scratch);
         }
-        self.art
+        off_screen
             .take_wanted()
             .into_iter()
             .for_each(|job| self.worker.request(job));

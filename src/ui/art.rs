@@ -9,7 +9,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
 use super::{ViewCtx, theme, wrap::wrap_str};
-use crate::art::{ArtStatus, HalfBlocks};
+use crate::art::{Graphic, HalfBlocks, Shown};
 use crate::story::Panel;
 
 /// Draws `panel`'s art into `area`.
@@ -23,11 +23,25 @@ pub fn draw_art(panel: &Panel, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
         _ => None,
     };
     match status {
-        Some(ArtStatus::Ready(prepared)) => HalfBlocks(&prepared).render(area, buf),
-        Some(ArtStatus::Pending) => placeholder(panel, Some(ctx.strings.preparing), area, buf, ctx),
-        Some(ArtStatus::Failed(e)) => placeholder(panel, Some(&e.0), area, buf, ctx),
+        Some(Shown::Cells(prepared)) => HalfBlocks(&prepared).render(area, buf),
+        Some(Shown::Graphic(graphic)) => draw_graphic(&graphic, area, buf),
+        Some(Shown::Pending) => placeholder(panel, Some(ctx.strings.preparing), area, buf, ctx),
+        Some(Shown::Failed(e)) => placeholder(panel, Some(&e.0), area, buf, ctx),
         None => placeholder(panel, None, area, buf, ctx),
     }
+}
+
+/// A protocol image (kitty, sixel, iTerm2), centered in its area.
+fn draw_graphic(graphic: &Graphic, area: Rect, buf: &mut Buffer) {
+    let size = graphic.0.size();
+    let (w, h) = (size.width.min(area.width), size.height.min(area.height));
+    let centered = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    ratatui_image::Image::new(&graphic.0).render(centered, buf);
 }
 
 /// The framed alt text, with a one-line note (why the art is not shown) at the bottom.
