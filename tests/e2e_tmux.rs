@@ -323,3 +323,21 @@ fn resize_storm_then_a_clean_frame() {
     t.keys(&["q"]);
     t.assert_exited_restored(0);
 }
+
+#[test]
+fn a_worker_panic_keeps_the_viewer_up() {
+    let Some(t) = Tmux::start("worker", "--panic-in-decoder", 100, 30) else {
+        return;
+    };
+    t.wait_for("Page 1/4");
+    t.keys(&["Right"]);
+    let s = t.wait_for("Page 2/4");
+    assert!(
+        !s.contains("panicked"),
+        "nothing scribbled on the live screen:\n{s}"
+    );
+    assert_eq!(t.format("#{alternate_on}"), "1", "still in viewer mode");
+    t.keys(&["q"]);
+    t.assert_exited_restored(0);
+    t.wait_for("test-only panic in an art worker");
+}

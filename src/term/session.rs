@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Once, OnceLock};
+use std::sync::{Mutex, Once, OnceLock, PoisonError};
 use std::thread::{self, ThreadId};
 
 use ratatui::crossterm::cursor::{Hide, Show};
@@ -17,6 +17,9 @@ use ratatui::crossterm::terminal::{
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 /// The thread that drives the UI; only its panics restore the terminal.
 static UI_THREAD: OnceLock<ThreadId> = OnceLock::new();
+
+/// Panic messages of other threads while the screen is ours, printed once it is given back.
+static DEFERRED: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
 /// Holds the terminal in viewer mode; restores it when dropped.
 pub struct TerminalSession {
@@ -61,18 +64,36 @@ pub fn restore() -> io::Result<()> {
     let screen = execute!(out, DisableMouseCapture, LeaveAlternateScreen, Show);
     let raw = disable_raw_mode();
     let _ = out.flush();
+    print_deferred();
     screen.and(raw)
 }
 
+fn print_deferred() {
+    let messages = std::mem::take(&mut *DEFERRED.lock().unwrap_or_else(PoisonError::into_inner));
+    for message in messages {
+        eprintln!("{message}");
+    }
+}
+
 /// Restores the terminal before the panic message, but only for the UI thread: a worker
-/// thread's panic must not tear down the live screen.
+/// thread's panic must not tear down the live screen, nor scribble on it — its message is
+/// kept and printed when the terminal is given back.
 fn install_panic_hook() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            if UI_THREAD.get() == Some(&thread::current().id()) {
+            let current = thread::current();
+            if UI_THREAD.get() == Some(&current.id()) {
                 let _ = restore();
+            } else if ACTIVE.load(Ordering::SeqCst) {
+                let name = current.name().unwrap_or("<unnamed>");
+                let message = format!("thread '{name}' {info}");
+                DEFERRED
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .push(message);
+                return;
             }
             previous(info);
         }));
