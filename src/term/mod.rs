@@ -75,7 +75,18 @@ struct Loop<'a> {
 }
 
 impl Loop<'_> {
+    /// Runs until the reader quits or a signal ends the viewer. An I/O error while a
+    /// terminating signal is pending (a hung-up terminal fails writes) still exits with the
+    /// signal's code.
     fn run(&mut self, app: &mut App, rx: &Receiver<AppEvent>) -> io::Result<i32> {
+        let result = self.run_until_done(app, rx);
+        match (result, self.signals.exit_code()) {
+            (Err(_), Some(code)) => Ok(code),
+            (result, _) => result,
+        }
+    }
+
+    fn run_until_done(&mut self, app: &mut App, rx: &Receiver<AppEvent>) -> io::Result<i32> {
         let mut dirty = true;
         loop {
             if let Some(code) = self.signals.exit_code() {
