@@ -13,7 +13,7 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Story folder to open (default: the built-in story).
+    /// Story folder, image, folder of images or .cbz to open (default: the built-in story).
     pub path: Option<PathBuf>,
 
     #[command(flatten)]
@@ -44,14 +44,14 @@ pub struct ViewArgs {
 pub enum Command {
     /// Validate a story and print every problem with file, line and column.
     Check {
-        /// Story folder (default: the built-in story).
+        /// Story folder, image, folder of images or .cbz (default: the built-in story).
         path: Option<PathBuf>,
     },
     /// Write one frame, exactly as the viewer would draw it, to stdout.
     Render(RenderArgs),
     /// Print the whole story in reading order: a transcript.
     Export {
-        /// Story folder (default: the built-in story).
+        /// Story folder, image, folder of images or .cbz (default: the built-in story).
         path: Option<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Text)]
@@ -61,7 +61,7 @@ pub enum Command {
 
 #[derive(Debug, Clone, Args)]
 pub struct RenderArgs {
-    /// Story folder (default: the built-in story).
+    /// Story folder, image, folder of images or .cbz (default: the built-in story).
     pub path: Option<PathBuf>,
     /// Page number, 1-based.
     #[arg(long, default_value_t = 1)]

@@ -330,3 +330,67 @@ fn a_folder_of_images_reads_as_a_comic_in_natural_order() {
     let ansi = String::from_utf8(out.stdout).unwrap();
     assert!(ansi.contains("38;2;200;30;30"), "the image's red is drawn");
 }
+
+#[test]
+fn a_cbz_archive_reads_as_a_comic_and_its_bad_pages_are_reported() {
+    use zip::write::SimpleFileOptions;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("comic.cbz");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    let deflated =
+        SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let entries: Vec<(&str, Vec<u8>)> = vec![
+        ("ch1/p10.png", png(30, 10)),
+        ("ch1/p2.png", png(20, 10)),
+        ("ch1/p1.jpg", jpeg()),
+        ("ch1/p3.png", bomb_png(100_000, 100_000)),
+        ("__MACOSX/ch1/._p1.png", b"resource fork".to_vec()),
+        ("readme.txt", b"not a page".to_vec()),
+    ];
+    for (name, bytes) in &entries {
+        zip.start_file(*name, deflated).unwrap();
+        zip.write_all(bytes).unwrap();
+    }
+    zip.finish().unwrap();
+    let source = StorySource::from_arg(Some(&path));
+    let story = load(&source).story.expect("the archive opens");
+    let alts: Vec<&str> = story.panels().map(|p| p.alt.get("en")).collect();
+    assert_eq!(alts, ["p1", "p2", "p3", "p10"]);
+    let store = ArtStore::default();
+    let status: Vec<bool> = story
+        .panels()
+        .map(|p| {
+            matches!(
+                store.prepare(p.art.as_ref().unwrap(), 20, 10, ColorMode::TrueColor),
+                ArtStatus::Ready(_)
+            )
+        })
+        .collect();
+    assert_eq!(status, [true, true, false, true], "only the bomb fails");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_comicterm"))
+        .args(["check", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr.contains("p3.png") && stderr.contains("too large"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_damaged_archive_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.cbz");
+    std::fs::write(&path, b"PK\x03\x04 this is not really a zip").unwrap();
+    let outcome = load(&StorySource::from_arg(Some(&path)));
+    assert!(outcome.story.is_none());
+    assert!(
+        outcome.diagnostics[0]
+            .message
+            .contains("cannot read the archive"),
+        "{:?}",
+        outcome.diagnostics[0].message
+    );
+}

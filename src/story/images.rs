@@ -18,6 +18,16 @@ pub fn is_image_path(path: &Path) -> bool {
         .is_some_and(|e| IMAGE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
+/// Whether `path` names a comic archive (`.cbz`, or `.zip`).
+pub fn is_archive_path(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "cbz" | "zip"))
+}
+
+/// Most pages read from one archive.
+pub const MAX_ARCHIVE_PAGES: usize = 20_000;
+
 /// Whether `dir` is a folder of images rather than a story folder.
 pub fn is_image_folder(dir: &Path) -> bool {
     !dir.join("panels/story.toml").exists() && !list(dir).is_empty()
@@ -49,6 +59,16 @@ pub fn load(path: &Path) -> Result<(Story, Vec<Diagnostic>), Vec<Diagnostic>> {
         )]
     };
     let real = path.canonicalize().map_err(open_err)?;
+    if is_archive_path(&real) {
+        return load_archive(&real).map_err(|e| {
+            let name = crate::diag::visible(&path.display().to_string());
+            vec![super::files::io_error(
+                &name,
+                format!("cannot read the archive `{name}`: {e}"),
+                "a .cbz is a zip file of PNG or JPEG pages",
+            )]
+        });
+    }
     let (root, names) = if real.is_dir() {
         let names = list(&real);
         (real, names)
@@ -65,29 +85,64 @@ pub fn load(path: &Path) -> Result<(Story, Vec<Diagnostic>), Vec<Diagnostic>> {
     let pages = names
         .iter()
         .enumerate()
-        .map(|(i, name)| page(i, name, &store))
+        .map(|(i, name)| {
+            let origin = store
+                .resolve(name)
+                .unwrap_or_else(|p| ArtOrigin::Broken(p.message));
+            page(i, name, origin)
+        })
         .collect();
     let title = root
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or("images");
-    let story = Story {
+    Ok((story_of(title, pages), Vec::new()))
+}
+
+/// A `.cbz`: the image entries, in natural order of their names, each read when shown.
+fn load_archive(path: &Path) -> Result<(Story, Vec<Diagnostic>), String> {
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let zip = zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| e.to_string())?;
+    let mut names: Vec<String> = zip
+        .file_names()
+        .filter_map(Result::ok)
+        .map(std::borrow::Cow::into_owned)
+        .filter(|n| !n.ends_with('/') && !n.starts_with("__MACOSX/") && is_image_path(Path::new(n)))
+        .collect();
+    if names.len() > MAX_ARCHIVE_PAGES {
+        return Err(format!("it holds more than {MAX_ARCHIVE_PAGES} images"));
+    }
+    names.sort_by(|a, b| natural_cmp(a, b));
+    let pages = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let origin = ArtOrigin::Archive {
+                archive: path.to_path_buf(),
+                entry: name.clone(),
+            };
+            page(i, name.rsplit('/').next().unwrap_or(name), origin)
+        })
+        .collect();
+    let title = path.file_stem().and_then(|n| n.to_str()).unwrap_or("comic");
+    Ok((story_of(title, pages), Vec::new()))
+}
+
+fn story_of(title: &str, pages: Vec<Page>) -> Story {
+    let count = pages.len();
+    Story {
         id: "images".into(),
         languages: vec!["en".into()],
         title: one(title),
-        summary: one(&format!("{} images", names.len())),
+        summary: one(&format!("{count} images")),
         credits: Vec::new(),
         characters: Vec::new(),
         sources: Vec::new(),
         pages,
-    };
-    Ok((story, Vec::new()))
+    }
 }
 
-fn page(index: usize, name: &str, store: &AssetStore) -> Page {
-    let origin = store
-        .resolve(name)
-        .unwrap_or_else(|p| ArtOrigin::Broken(p.message));
+fn page(index: usize, name: &str, origin: ArtOrigin) -> Page {
     let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
     let panel = Panel {
         id: format!("image-{}", index + 1),

@@ -27,7 +27,7 @@ pub enum StorySource {
     Builtin,
     /// A story folder holding `panels/` and `assets/`.
     Dir(PathBuf),
-    /// An image file or a folder of images: one page per image.
+    /// An image file, a folder of images or a `.cbz` archive: one page per image.
     Images(PathBuf),
 }
 
@@ -36,7 +36,11 @@ impl StorySource {
     pub fn from_arg(path: Option<&Path>) -> Self {
         match path {
             None => StorySource::Builtin,
-            Some(p) if images::is_image_path(p) || (p.is_dir() && images::is_image_folder(p)) => {
+            Some(p)
+                if images::is_image_path(p)
+                    || images::is_archive_path(p)
+                    || (p.is_dir() && images::is_image_folder(p)) =>
+            {
                 StorySource::Images(p.to_path_buf())
             }
             Some(p) => StorySource::Dir(p.to_path_buf()),

@@ -170,6 +170,11 @@ pub enum ArtOrigin {
     File(std::path::PathBuf),
     /// Bytes compiled into the binary (the built-in story) or read from an archive.
     Embedded(Arc<[u8]>),
+    /// An entry of a `.cbz` (zip) archive, read when first shown.
+    Archive {
+        archive: std::path::PathBuf,
+        entry: String,
+    },
     /// Refused or missing at load time, with the reason (also reported by `check`); the
     /// viewer shows the panel's alt text and this reason instead.
     Broken(String),
