@@ -128,7 +128,7 @@ impl Lines {
             if g.width > self.width {
                 continue;
             }
-            if self.cur_w + g.width > self.width {
+            if self.cur_w.saturating_add(g.width) > self.width {
                 self.finish();
             }
             self.push(g);
@@ -136,7 +136,7 @@ impl Lines {
     }
 
     fn push(&mut self, g: Glyph) {
-        self.cur_w += g.width;
+        self.cur_w = self.cur_w.saturating_add(g.width);
         self.cur.push(g);
     }
 
@@ -190,5 +190,21 @@ mod tests {
         let l = wrap_str("abcdefgh\nxy", Style::new(), 3);
         assert_eq!(plain(&l), ["abc", "def", "gh", "xy"]);
         assert!(wrap_str("abc", Style::new(), 0).is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lines_fit_and_no_text_is_lost(text in "[a-z 你好，。\\n]{0,80}", width in 1u16..30) {
+            let lines = wrap_str(&text, Style::new(), width);
+            let mut kept = String::new();
+            for line in &lines {
+                proptest::prop_assert!(line.width() <= usize::from(width));
+                kept.push_str(&line.to_string());
+            }
+            let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            let droppable = |c: char| width < 2 && c.len_utf8() > 1;
+            let expected: String = squash(&text).chars().filter(|c| !droppable(*c)).collect();
+            proptest::prop_assert_eq!(squash(&kept), expected);
+        }
     }
 }
