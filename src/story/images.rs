@@ -88,7 +88,7 @@ pub fn load(path: &Path) -> Result<(Story, Vec<Diagnostic>), Vec<Diagnostic>> {
         .map(|(i, name)| {
             let origin = store
                 .resolve(name)
-                .unwrap_or_else(|p| ArtOrigin::Broken(p.message));
+                .unwrap_or_else(|p| ArtOrigin::Broken(sanitize(&p.message)));
             page(i, name, origin)
         })
         .collect();

@@ -96,6 +96,29 @@ pub fn load(source: &StorySource) -> LoadOutcome {
     }
 }
 
+/// Validates a story given as in-memory texts: `story.toml` and `(file name, text)` for each
+/// panel file. Art paths resolve against an empty store (so they are reported missing).
+/// For fuzzing and tests; the same checks as [`load`].
+pub fn load_texts(story_toml: &str, panels: &[(&str, &str)]) -> LoadOutcome {
+    let files = TomlFiles {
+        story: files::source("panels/story.toml", story_toml),
+        panels: panels
+            .iter()
+            .map(|(name, text)| {
+                files::source(crate::diag::visible(&format!("panels/{name}")), *text)
+            })
+            .collect(),
+    };
+    let assets = AssetStore::Embedded(std::sync::Arc::default());
+    let mut diagnostics = Vec::new();
+    let story = build(&files, &assets, &mut diagnostics);
+    let blocked = diagnostics.iter().any(|d| d.kind.blocks_viewing());
+    LoadOutcome {
+        story: story.filter(|_| !blocked),
+        diagnostics,
+    }
+}
+
 fn open_dir(dir: &Path) -> Result<(TomlFiles, AssetStore), Vec<Diagnostic>> {
     let root = dir.canonicalize().map_err(|e| {
         let name = crate::diag::visible(&dir.display().to_string());

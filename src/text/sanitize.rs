@@ -33,8 +33,16 @@ pub fn sanitize(s: &str) -> String {
                 col += n;
             }
             ESC => skip_escape(&mut chars),
-            '\u{9b}' => skip_csi(&mut chars),
-            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            '\u{9b}' => {
+                if skip_csi(&mut chars) {
+                    skip_escape(&mut chars);
+                }
+            }
+            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => {
+                if skip_string(&mut chars) {
+                    skip_escape(&mut chars);
+                }
+            }
             c if c.is_control() || is_invisible_format(c) => {}
             c => {
                 out.push(c);
@@ -53,35 +61,46 @@ fn push_newline(out: &mut String, col: &mut usize) {
 type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
 
 /// Skips what follows an ESC: a whole CSI, OSC/DCS/SOS/PM/APC string, or one character.
+/// An ESC inside a sequence aborts it and starts a new one (as terminals do), so a sequence
+/// hidden in another's payload is removed too. Iterative: nesting depth cannot overflow.
 fn skip_escape(chars: &mut Chars) {
-    match chars.next() {
-        Some('[') => skip_csi(chars),
-        Some(']' | 'P' | 'X' | '^' | '_') => skip_string(chars),
-        _ => {}
-    }
-}
-
-/// Skips CSI parameters and intermediates up to and including the final byte (0x40–0x7E).
-fn skip_csi(chars: &mut Chars) {
-    for c in chars.by_ref() {
-        if ('\u{40}'..='\u{7e}').contains(&c) || c == ESC {
+    loop {
+        let nested = match chars.next() {
+            Some('[') => skip_csi(chars),
+            Some(']' | 'P' | 'X' | '^' | '_') => skip_string(chars),
+            _ => false,
+        };
+        if !nested {
             return;
         }
     }
 }
 
+/// Skips CSI parameters and intermediates up to and including the final byte (0x40–0x7E).
+/// Returns true if an ESC interrupted it (the caller continues with a new escape).
+fn skip_csi(chars: &mut Chars) -> bool {
+    for c in chars.by_ref() {
+        if c == ESC {
+            return true;
+        }
+        if ('\u{40}'..='\u{7e}').contains(&c) {
+            return false;
+        }
+    }
+    false
+}
+
 /// Skips a control string up to its terminator: BEL, ST (`ESC \` or 0x9C), or the end.
-fn skip_string(chars: &mut Chars) {
+/// Returns true if an ESC other than ST interrupted it (a new escape follows).
+fn skip_string(chars: &mut Chars) -> bool {
     while let Some(c) = chars.next() {
         match c {
-            BEL | ST8 => return,
-            ESC => {
-                chars.next_if_eq(&'\\');
-                return;
-            }
+            BEL | ST8 => return false,
+            ESC => return chars.next_if_eq(&'\\').is_none(),
             _ => {}
         }
     }
+    false
 }
 
 /// Bidi controls, zero-width and other invisible format characters (Unicode Cf).
@@ -173,6 +192,16 @@ mod tests {
         assert_eq!(sanitize("A\u{9d}8;;http://x\u{9c}B"), "AB");
         assert_eq!(sanitize("A\x1bcB"), "AB");
         assert_eq!(sanitize("A\x1b]8;;unterminated"), "A");
+    }
+
+    #[test]
+    fn an_escape_inside_a_sequence_starts_a_new_one() {
+        // The less CVE-2022-46663 shape: an OSC 8 with an embedded escape.
+        assert_eq!(sanitize("A\x1b]8;;http://x\x1b[2J\x07B"), "AB");
+        assert_eq!(sanitize("A\x1b[12\x1b]0;pwned\x07B"), "AB");
+        assert_eq!(sanitize("A\u{9d}0;x\x1b]52;c;eA==\x07B"), "AB");
+        assert_eq!(sanitize("A\u{9b}1\x1b]0;t\x1b\\B"), "AB");
+        assert_eq!(sanitize(&"\x1b]\x1b[".repeat(100_000)), "");
     }
 
     #[test]

@@ -33,7 +33,8 @@ pub fn check_panel(
         c.plain(art, "art path");
         let path = crate::text::sanitize(art.get_ref());
         let origin = assets.resolve(art.get_ref()).unwrap_or_else(|problem| {
-            let reason = problem.message.clone();
+            // The message quotes the raw path; it is shown in the panel, so sanitize it.
+            let reason = crate::text::sanitize(&problem.message);
             c.error_hint(problem.kind, art.span(), problem.message, problem.hint);
             ArtOrigin::Broken(reason)
         });
