@@ -394,3 +394,27 @@ fn a_damaged_archive_is_a_clear_error() {
         outcome.diagnostics[0].message
     );
 }
+
+#[test]
+fn snapshot_of_page_one_with_art_at_80x24() {
+    let story = load(&StorySource::Builtin).story.unwrap();
+    let buf = draw_page(&story, 0, (80, 24), Graphics::Halfblocks);
+    // The ANSI form keeps the colors, so a change in the art pipeline shows up here.
+    insta::assert_snapshot!(comicterm::ui::dump::ansi(&buf));
+}
+
+#[test]
+fn art_never_touches_the_last_row() {
+    let story = load(&StorySource::Builtin).story.unwrap();
+    for (w, h) in [(80, 24), (120, 40), (60, 20), (200, 60)] {
+        for page in 0..story.pages.len() {
+            let buf = draw_page(&story, page, (w, h), Graphics::Halfblocks);
+            let last = Rect::new(0, h - 1, w, 1);
+            assert!(
+                rgb_colors(&buf, last).is_empty(),
+                "page {} at {w}x{h}: art on the last row",
+                page + 1
+            );
+        }
+    }
+}
