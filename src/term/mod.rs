@@ -105,11 +105,10 @@ impl Loop<'_> {
             }
             match rx.recv_timeout(TICK) {
                 Ok(event) => {
-                    self.handle(app, event)?;
+                    dirty |= self.handle(app, event)?;
                     while let Ok(event) = rx.try_recv() {
-                        self.handle(app, event)?;
+                        dirty |= self.handle(app, event)?;
                     }
-                    dirty = true;
                 }
                 Err(RecvTimeoutError::Timeout) => {}
                 Err(RecvTimeoutError::Disconnected) => return Ok(0),
@@ -158,18 +157,21 @@ impl Loop<'_> {
             .for_each(|job| self.worker.request(job));
     }
 
-    fn handle(&mut self, app: &mut App, event: AppEvent) -> io::Result<()> {
+    /// Applies one event; says whether the screen needs redrawing (mouse moves and other
+    /// events without an action do not).
+    fn handle(&mut self, app: &mut App, event: AppEvent) -> io::Result<bool> {
         match event {
-            AppEvent::ArtReady => Ok(()),
-            AppEvent::Term(ev) if keymap::is_suspend(&ev) => self.suspend(app),
+            AppEvent::ArtReady => Ok(true),
+            AppEvent::Term(ev) if keymap::is_suspend(&ev) => self.suspend(app).map(|()| true),
             AppEvent::Term(ev) => {
-                if let Some(action) = keymap::map_event(app, &ev) {
+                let action = keymap::map_event(app, &ev);
+                if let Some(action) = action {
                     app.update(action);
                 }
                 if matches!(ev, Event::Resize(..)) {
                     self.terminal.autoresize()?;
                 }
-                Ok(())
+                Ok(action.is_some())
             }
         }
     }
