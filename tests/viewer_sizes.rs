@@ -2,7 +2,9 @@
 //! no panic, and nothing drawn past the frame's width.
 
 use comicterm::app::{Action, App, Position};
-use comicterm::story::{StorySource, load};
+use std::sync::OnceLock;
+
+use comicterm::story::{Story, StorySource, load};
 use comicterm::ui::{ViewCtx, dump, render};
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;
@@ -18,9 +20,14 @@ const VIEWS: [&[Action]; 6] = [
     &[Action::NextLanguage, Action::ToggleView, Action::Digit(7)],
 ];
 
+/// The built-in story, loaded once for all cases.
+fn story() -> &'static Story {
+    static STORY: OnceLock<Story> = OnceLock::new();
+    STORY.get_or_init(|| load(&StorySource::Builtin).story.unwrap())
+}
+
 fn check(w: u16, h: u16, page: usize, view: usize) {
-    let story = load(&StorySource::Builtin).story.unwrap();
-    let mut app = App::new(&story, None, (w, h));
+    let mut app = App::new(story(), None, (w, h));
     app.update(Action::GoTo(Position { page, panel: 1 }));
     VIEWS[view].iter().for_each(|a| app.update(*a));
     let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
