@@ -1,9 +1,9 @@
 //! The built-in story at every view, overlay and language, at sizes from 0×0 to 300×100:
 //! no panic, and nothing drawn past the frame's width.
 
-use comicterm::app::{Action, App, Position};
 use std::sync::OnceLock;
 
+use comicterm::app::{Action, App, Position};
 use comicterm::story::{Story, StorySource, load};
 use comicterm::ui::{ViewCtx, dump, render};
 use proptest::prelude::*;
