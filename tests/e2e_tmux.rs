@@ -341,3 +341,20 @@ fn a_worker_panic_keeps_the_viewer_up() {
     t.assert_exited_restored(0);
     t.wait_for("test-only panic in an art worker");
 }
+
+#[test]
+fn mouse_wheel_turns_pages_and_a_click_opens_a_panel() {
+    let Some(t) = Tmux::start("mouse", "", 120, 40) else {
+        return;
+    };
+    t.wait_for("Page 1/4");
+    // SGR mouse reports, as a terminal sends them with mouse capture on (1-based x;y).
+    t.keys(&["-l", "\x1b[<65;10;10M"]);
+    t.wait_for("Page 2/4");
+    t.keys(&["-l", "\x1b[<64;10;10M"]);
+    t.wait_for("Page 1/4");
+    t.keys(&["-l", "\x1b[<0;90;5M\x1b[<0;90;5m"]);
+    t.wait_all(&["Panel 2/16", "panel view"]);
+    t.keys(&["q"]);
+    t.assert_exited_restored(0);
+}
