@@ -63,7 +63,7 @@ fn cut(start: u16, len: u16, i: u16, n: u16) -> u16 {
 pub const ART_MIN: u16 = 3;
 
 /// Whether every panel of `page` is legible in page view at this terminal size: big enough,
-/// and all its text shown with at least [`ART_MIN`] rows of art.
+/// and all its text shown beside or below at least [`ART_MIN`] rows of art.
 pub fn page_fits(page: &Page, size: (u16, u16), ctx: &ViewCtx) -> bool {
     let (body, _) = screen(Rect::new(0, 0, size.0, size.1));
     page_rects(page, body)
@@ -71,10 +71,12 @@ pub fn page_fits(page: &Page, size: (u16, u16), ctx: &ViewCtx) -> bool {
         .zip(&page.panels)
         .all(|(r, p)| {
             let inner = Block::bordered().inner(*r);
-            let text = panel_text(p, ctx, inner.width).len();
+            let rows = |w: u16| panel_text(p, ctx, w).len();
+            let (art, text) = page_split(inner, rows);
             r.width >= PANEL_MIN.0
                 && r.height >= PANEL_MIN.1
-                && text + usize::from(ART_MIN) <= usize::from(inner.height)
+                && art.height >= ART_MIN.min(inner.height)
+                && rows(text.width) <= usize::from(text.height)
         })
 }
 
@@ -142,15 +144,31 @@ fn stacked(inner: Rect, art_h: u16) -> (Rect, Rect) {
     (art, text)
 }
 
-/// Splits a panel's inside for page view: text below, art above taking what is left
-/// (at least [`ART_MIN`] rows).
-pub fn page_split(inner: Rect, text_rows: usize) -> (Rect, Rect) {
-    let text_h = u16::try_from(text_rows).unwrap_or(u16::MAX);
+/// Splits a panel's inside for page view: art above and text below (art keeps at least
+/// [`ART_MIN`] rows), or art beside the text when that shows the art larger (wide cells).
+/// `text_rows` gives the rows the panel's text needs at a width.
+pub fn page_split(inner: Rect, text_rows: impl Fn(u16) -> usize) -> (Rect, Rect) {
+    let text_h = u16::try_from(text_rows(inner.width)).unwrap_or(u16::MAX);
     let art_h = inner
         .height
         .saturating_sub(text_h)
         .max(ART_MIN.min(inner.height));
-    stacked(inner, art_h)
+    let above = stacked(inner, art_h);
+    let beside = (30..=60)
+        .rev()
+        .step_by(5)
+        .map(|p| side_by_side(inner, scale(inner.width, p)))
+        .find(|(_, text)| text.width >= 16 && text_rows(text.width) <= usize::from(text.height));
+    // Only for a clear gain, so most panels keep the same, stacked look.
+    match beside {
+        Some(b) if art_width(b.0) * 4 > art_width(above.0) * 5 => b,
+        _ => above,
+    }
+}
+
+/// How wide (in half-block pixels) a 4:3 picture fitted into `r` would be.
+fn art_width(r: Rect) -> u32 {
+    u32::from(r.width).min(u32::from(r.height) * 8 / 3)
 }
 
 /// The overlay's box: most of the page area, centred.

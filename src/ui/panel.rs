@@ -32,7 +32,7 @@ pub fn draw_panel(panel: &Panel, fit: Fit, area: Rect, buf: &mut Buffer, ctx: &V
     block.render(area, buf);
     let (art, text) = match fit {
         Fit::Alone => layout::single_split(inner, |w| panel_text(panel, ctx, w).len()),
-        Fit::InPage { .. } => layout::page_split(inner, panel_text(panel, ctx, inner.width).len()),
+        Fit::InPage { .. } => layout::page_split(inner, |w| panel_text(panel, ctx, w).len()),
     };
     draw_art(panel, art, buf, ctx);
     Paragraph::new(panel_text(panel, ctx, text.width)).render(text, buf);
