@@ -358,3 +358,29 @@ fn mouse_wheel_turns_pages_and_a_click_opens_a_panel() {
     t.keys(&["q"]);
     t.assert_exited_restored(0);
 }
+
+#[test]
+fn the_live_viewer_draws_art_in_colored_cells() {
+    let Some(t) = Tmux::start("art", "--graphics halfblocks", 120, 40) else {
+        return;
+    };
+    t.wait_for("Page 1/4");
+    // Art is prepared by workers; poll until the colored half-blocks arrive.
+    let colored = |s: &str| s.matches("38;2;").count() + s.matches("38;5;").count();
+    let start = Instant::now();
+    let mut screen = String::new();
+    while start.elapsed() < TIMEOUT {
+        screen = t.tmux(&["capture-pane", "-e", "-p"]);
+        if colored(&screen) >= 200 && screen.contains('▀') {
+            break;
+        }
+        sleep(Duration::from_millis(100));
+    }
+    assert!(
+        colored(&screen) >= 200,
+        "half-block art in color ({} colored runs):\n{screen}",
+        colored(&screen)
+    );
+    t.keys(&["q"]);
+    t.assert_exited_restored(0);
+}
