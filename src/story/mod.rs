@@ -87,13 +87,7 @@ pub fn load(source: &StorySource) -> LoadOutcome {
             }
         },
     };
-    let mut diagnostics = Vec::new();
-    let story = build(&files, &assets, &mut diagnostics);
-    let blocked = diagnostics.iter().any(|d| d.kind.blocks_viewing());
-    LoadOutcome {
-        story: story.filter(|_| !blocked),
-        diagnostics,
-    }
+    check_all(&files, &assets)
 }
 
 /// Validates a story given as in-memory texts: `story.toml` and `(file name, text)` for each
@@ -110,8 +104,13 @@ pub fn load_texts(story_toml: &str, panels: &[(&str, &str)]) -> LoadOutcome {
             .collect(),
     };
     let assets = AssetStore::Embedded(std::sync::Arc::default());
+    check_all(&files, &assets)
+}
+
+/// Runs every check; the story is kept unless a problem blocks viewing.
+fn check_all(files: &TomlFiles, assets: &AssetStore) -> LoadOutcome {
     let mut diagnostics = Vec::new();
-    let story = build(&files, &assets, &mut diagnostics);
+    let story = build(files, assets, &mut diagnostics);
     let blocked = diagnostics.iter().any(|d| d.kind.blocks_viewing());
     LoadOutcome {
         story: story.filter(|_| !blocked),
