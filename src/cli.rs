@@ -57,6 +57,18 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ExportFormat::Text)]
         format: ExportFormat,
     },
+    /// Benchmarks only: write a synthetic story of PANELS panels to OUT.
+    #[command(hide = true)]
+    Generate {
+        /// Folder to write (created if missing).
+        out: PathBuf,
+        /// How many panels.
+        #[arg(long, default_value_t = 16)]
+        panels: usize,
+        /// How many image files the panels share (copies of the built-in art).
+        #[arg(long, default_value_t = 16)]
+        art_files: usize,
+    },
 }
 
 #[derive(Debug, Clone, Args)]

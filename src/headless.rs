@@ -31,9 +31,7 @@ pub fn render(
     );
     // First pass: learn which art the frame shows at which size; prepare it; draw again.
     ui::render(&app, &ViewCtx::with_art(&app, &art), buf.area, &mut buf);
-    for job in art.take_wanted() {
-        ArtView::prepare(&art.store, None, &job);
-    }
+    art.store.prepare_all(None, &art.take_wanted());
     buf.reset();
     ui::render(&app, &ViewCtx::with_art(&app, &art), buf.area, &mut buf);
     let frame = match args.format {

@@ -21,6 +21,17 @@ fn main() -> ExitCode {
             comicterm::headless::export(story, *format, &cli.view, &mut out)
                 .and_then(|()| out.flush())
         }),
+        Some(Command::Generate {
+            out,
+            panels,
+            art_files,
+        }) => match comicterm::generate::write_story(out, *panels, *art_files) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("comicterm: {e}");
+                1
+            }
+        },
         None => match open(cli.path.as_deref()) {
             Ok(story) => comicterm::term::run(&story, &cli.view).unwrap_or_else(|e| {
                 eprintln!("comicterm: {e}");

@@ -120,16 +120,12 @@ fn decode_inner(bytes: &[u8]) -> Result<RgbaImage, ArtError> {
     if w == 0 || h == 0 {
         return Err(err("the image is empty"));
     }
-    let image = if w > KEEP_DIMENSION || h > KEEP_DIMENSION {
-        image.resize(
-            KEEP_DIMENSION,
-            KEEP_DIMENSION,
-            image::imageops::FilterType::Triangle,
-        )
-    } else {
-        image
-    };
-    Ok(image.into_rgba8())
+    let image = image.into_rgba8();
+    if w > KEEP_DIMENSION || h > KEEP_DIMENSION {
+        let (kw, kh) = super::halfblock::fit(w, h, KEEP_DIMENSION, KEEP_DIMENSION);
+        return Ok(super::halfblock::resize(&image, kw, kh));
+    }
+    Ok(image)
 }
 
 fn describe(e: &image::ImageError) -> String {

@@ -1,8 +1,8 @@
 //! Half-block art: two pixels per cell (`▀` with foreground = top, background = bottom),
 //! prepared once per area size and drawn as ordinary cells.
 
+use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer, images};
 use image::RgbaImage;
-use image::imageops::FilterType;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Color;
@@ -62,18 +62,19 @@ impl Prepared {
                 cells: Vec::new(),
             };
         }
-        let scaled = image::imageops::resize(image, pw, ph, FilterType::Triangle);
+        let scaled = resize(image, pw, ph);
+        let px = scaled.as_raw();
         let pixel = |x: u32, y: u32| {
-            (y < ph)
-                .then(|| scaled.get_pixel(x, y).0)
+            let i = (y as usize * pw as usize + x as usize) * 4;
+            px.get(i..i + 4)
                 .filter(|p| p[3] >= 128)
                 .map(|p| [p[0], p[1], p[2]])
         };
         let rows_out = ph.div_ceil(2);
-        let cells = (0..rows_out)
-            .flat_map(|r| (0..pw).map(move |x| (x, r)))
-            .map(|(x, r)| (pixel(x, r * 2), pixel(x, r * 2 + 1)))
-            .collect();
+        let mut cells = Vec::with_capacity(rows_out as usize * pw as usize);
+        for r in 0..rows_out {
+            cells.extend((0..pw).map(|x| (pixel(x, r * 2), pixel(x, r * 2 + 1))));
+        }
         let to_u16 = |v: u32| u16::try_from(v).unwrap_or(u16::MAX);
         Self {
             cols: to_u16(pw),
@@ -87,6 +88,35 @@ impl Prepared {
     pub fn bytes(&self) -> usize {
         self.cells.len() * std::mem::size_of::<CellPair>() + std::mem::size_of::<Self>()
     }
+}
+
+/// Scales `image` to exactly `w × h` with a triangle (bilinear) filter whose support grows with
+/// the reduction, so every source pixel counts (like `imageops::resize` with `Triangle`, but
+/// SIMD and in integers; alpha is premultiplied while filtering).
+pub fn resize(image: &RgbaImage, w: u32, h: u32) -> RgbaImage {
+    if (w, h) == image.dimensions() {
+        return image.clone();
+    }
+    let fast = || {
+        let src = images::ImageRef::new(
+            image.width(),
+            image.height(),
+            image.as_raw(),
+            PixelType::U8x4,
+        )
+        .ok()?;
+        let mut dst = images::Image::new(w, h, PixelType::U8x4);
+        // Premultiplying copies the whole source; opaque images (most art) need not.
+        let opaque = image.as_raw().chunks_exact(4).fold(255u8, |a, p| a & p[3]) == 255;
+        let options = ResizeOptions::new()
+            .resize_alg(ResizeAlg::Convolution(FilterType::Bilinear))
+            .use_alpha(!opaque);
+        Resizer::new().resize(&src, &mut dst, &options).ok()?;
+        RgbaImage::from_raw(w, h, dst.into_vec())
+    };
+    fast().unwrap_or_else(|| {
+        image::imageops::resize(image, w, h, image::imageops::FilterType::Triangle)
+    })
 }
 
 /// The largest `w × h` with the image's aspect ratio inside `max_w × max_h`.

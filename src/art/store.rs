@@ -8,12 +8,16 @@ use image::RgbaImage;
 
 use super::decode::{ArtError, decode, read_bytes};
 use super::halfblock::{ColorMode, Prepared};
+use super::protocol::GraphicStore;
+use super::view::ArtView;
+use super::worker::Job;
 use crate::story::ArtRef;
 
-/// Default bound for decoded images.
-pub const IMAGE_BUDGET: usize = 96 * 1024 * 1024;
-/// Default bound for prepared cells.
-pub const PREPARED_BUDGET: usize = 32 * 1024 * 1024;
+/// Default bound for decoded images: the current page and its neighbours at up to 1024×1024
+/// each (decoded images are only needed again when the area's size changes).
+pub const IMAGE_BUDGET: usize = 48 * 1024 * 1024;
+/// Default bound for prepared cells (8 bytes a cell: a full 240×70 screen is 134 kB).
+pub const PREPARED_BUDGET: usize = 16 * 1024 * 1024;
 
 /// What the UI can draw for a panel's art right now.
 #[derive(Debug, Clone)]
@@ -124,6 +128,35 @@ impl ArtStore {
         let prepared = Arc::new(Prepared::new(&image, cols, rows, mode));
         lock(&self.prepared).insert(key, prepared.clone(), prepared.bytes());
         ArtStatus::Ready(prepared)
+    }
+
+    /// Prepares several pieces of art at once, spread over the machine's cores (at most 4
+    /// threads), blocking until all are done. Used where a frame must be complete before it
+    /// is written (`render`); the viewer's workers take one job at a time.
+    pub fn prepare_all(&self, graphics: Option<&GraphicStore>, jobs: &[Job]) {
+        let threads = std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .clamp(1, 4)
+            .min(jobs.len());
+        if threads <= 1 {
+            for job in jobs {
+                ArtView::prepare(self, graphics, job);
+            }
+            return;
+        }
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let work = || {
+            while let Some(job) = jobs.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+            {
+                ArtView::prepare(self, graphics, job);
+            }
+        };
+        std::thread::scope(|s| {
+            for _ in 1..threads {
+                s.spawn(work);
+            }
+            work();
+        });
     }
 
     /// The decoded image, decoding it on first use. Failures are remembered too.

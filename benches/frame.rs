@@ -1,0 +1,188 @@
+//! Frame benchmarks (`cargo bench --bench frame`): loading the built-in story, drawing one
+//! frame with art already prepared, and a page turn as the reader sees it (action, update,
+//! draw, and the terminal diff written through a real `CrosstermBackend`).
+//!
+//! Before the timings it prints the bytes the backend writes per page turn. Targets (checked
+//! by `bench/targets.sh`, never by tests): a page turn under 1 ms at 120×40 and under 2 ms at
+//! 240×70. See docs/performance.md.
+
+use std::cell::Cell;
+use std::io::{self, Write};
+use std::rc::Rc;
+use std::sync::{Arc, OnceLock};
+
+use comicterm::app::{Action, App};
+use comicterm::art::{ArtStore, ArtView, ColorMode, Graphics};
+use comicterm::story::{Story, StorySource, load};
+use comicterm::ui::{self, ViewCtx};
+use ratatui::backend::CrosstermBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+
+const SIZES: [(u16, u16); 2] = [(120, 40), (240, 70)];
+
+fn main() {
+    print_turn_bytes();
+    divan::main();
+}
+
+fn story() -> &'static Story {
+    static STORY: OnceLock<Story> = OnceLock::new();
+    STORY.get_or_init(|| load(&StorySource::Builtin).story.expect("built-in story"))
+}
+
+/// One shared art store, with every page of the built-in story prepared at both sizes in
+/// page and panel view (as the viewer's workers would have done before a turn).
+fn store() -> Arc<ArtStore> {
+    static STORE: OnceLock<Arc<ArtStore>> = OnceLock::new();
+    STORE
+        .get_or_init(|| {
+            let store = Arc::new(ArtStore::default());
+            let art = ArtView::new(store.clone(), ColorMode::TrueColor, Graphics::Halfblocks);
+            for size in SIZES {
+                let mut buf = Buffer::empty(Rect::new(0, 0, size.0, size.1));
+                for panel_view in [false, true] {
+                    let mut app = App::new(story(), None, size);
+                    if panel_view {
+                        app.update(Action::ToggleView);
+                    }
+                    // Walk forward through every page/panel, preparing what each frame wants.
+                    for _ in 0..=story().panel_count() {
+                        ui::render(&app, &ViewCtx::with_art(&app, &art), buf.area, &mut buf);
+                        store.prepare_all(None, &art.take_wanted());
+                        app.update(Action::Next);
+                    }
+                }
+            }
+            store
+        })
+        .clone()
+}
+
+fn art_view() -> ArtView {
+    ArtView::new(store(), ColorMode::TrueColor, Graphics::Halfblocks)
+}
+
+#[divan::bench]
+fn load_builtin_story() -> Story {
+    load(&StorySource::Builtin).story.expect("built-in story")
+}
+
+/// One frame drawn into a buffer (page or panel view, commentary overlay on or off).
+#[divan::bench(
+    args = [
+        "page 120x40", "page+commentary 120x40", "panel 120x40", "panel+commentary 120x40",
+        "page 240x70", "page+commentary 240x70", "panel 240x70", "panel+commentary 240x70",
+    ]
+)]
+fn draw_frame(bencher: divan::Bencher, case: &str) {
+    let (view, size) = case.split_once(' ').expect("case");
+    let size = comicterm::cli::parse_size(size).expect("size");
+    let mut app = App::new(story(), None, size);
+    if view.starts_with("panel") {
+        app.update(Action::ToggleView);
+    }
+    if view.ends_with("commentary") {
+        app.update(Action::ToggleCommentary);
+    }
+    let art = art_view();
+    let mut buf = Buffer::empty(Rect::new(0, 0, size.0, size.1));
+    bencher.bench_local(|| {
+        buf.reset();
+        ui::render(&app, &ViewCtx::with_art(&app, &art), buf.area, &mut buf);
+        assert!(art.take_wanted().is_empty(), "art was prepared");
+    });
+}
+
+/// A `Write` that only counts bytes.
+#[derive(Clone, Default)]
+struct Counter(Rc<Cell<u64>>);
+
+impl Write for Counter {
+    fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+        self.0.set(self.0.get() + b.len() as u64);
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The viewer's state and terminal for page turns at one size: a turn is one action,
+/// `update`, and `Terminal::draw` (draw, diff against the last frame, write, flush).
+struct Turner {
+    app: App<'static>,
+    art: ArtView,
+    terminal: Terminal<CrosstermBackend<Counter>>,
+    bytes: Counter,
+    step: usize,
+}
+
+impl Turner {
+    fn new(size: (u16, u16)) -> Self {
+        let bytes = Counter::default();
+        let terminal = Terminal::with_options(
+            CrosstermBackend::new(bytes.clone()),
+            TerminalOptions {
+                viewport: Viewport::Fixed(Rect::new(0, 0, size.0, size.1)),
+            },
+        )
+        .expect("terminal");
+        let mut t = Self {
+            app: App::new(story(), None, size),
+            art: art_view(),
+            terminal,
+            bytes,
+            step: 0,
+        };
+        t.draw();
+        t
+    }
+
+    fn draw(&mut self) {
+        let (app, art) = (&self.app, &self.art);
+        self.terminal
+            .draw(|frame| ui::draw(frame, app, &ViewCtx::with_art(app, art)))
+            .expect("draw");
+    }
+
+    /// Forward through the pages, then back, and again.
+    fn turn(&mut self) {
+        let pages = story().pages.len();
+        let forward = (self.step / (pages - 1)).is_multiple_of(2);
+        self.step += 1;
+        self.app.update(if forward {
+            Action::NextPage
+        } else {
+            Action::PrevPage
+        });
+        self.draw();
+    }
+}
+
+/// A page turn with prepared art, half-blocks. (Kitty graphics are not implemented yet.)
+#[divan::bench(args = ["120x40", "240x70"])]
+fn page_turn_halfblocks(bencher: divan::Bencher, size: &str) {
+    let size = comicterm::cli::parse_size(size).expect("size");
+    let mut t = Turner::new(size);
+    bencher.bench_local(|| t.turn());
+    assert!(t.art.take_wanted().is_empty(), "art was prepared");
+}
+
+/// Bytes the backend writes per page turn, averaged over a forward-and-back cycle.
+fn print_turn_bytes() {
+    for size in SIZES {
+        let mut t = Turner::new(size);
+        let turns = 2 * (story().pages.len() - 1);
+        let before = t.bytes.0.get();
+        for _ in 0..turns {
+            t.turn();
+        }
+        let per_turn = (t.bytes.0.get() - before) / turns as u64;
+        println!(
+            "page turn, half-blocks, {}x{}: {per_turn} bytes written per turn",
+            size.0, size.1
+        );
+    }
+}
