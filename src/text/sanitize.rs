@@ -6,7 +6,7 @@
 //! removed; CR and CRLF become LF; tabs expand to spaces at stops of [`TAB_WIDTH`] columns.
 //! The result is inert in any terminal and keeps the display width of ordinary text.
 
-use unicode_width::UnicodeWidthChar;
+use unicode_width::UnicodeWidthStr;
 
 /// Tab stops, in display columns.
 pub const TAB_WIDTH: usize = 4;
@@ -18,19 +18,26 @@ const ST8: char = '\u{9c}';
 /// Returns `s` with nothing that a terminal could interpret as a command.
 pub fn sanitize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut col = 0usize;
+    // Tab stops count display columns as ratatui does (per grapheme, so `*` + VS16 is 2):
+    // `base` columns end at byte `seg` of `out`; the text after `seg` is measured at a tab.
+    let (mut base, mut seg) = (0usize, 0usize);
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
             '\r' => {
                 chars.next_if_eq(&'\n');
-                push_newline(&mut out, &mut col);
+                out.push('\n');
+                (base, seg) = (0, out.len());
             }
-            '\n' | '\u{2028}' | '\u{2029}' => push_newline(&mut out, &mut col),
+            '\n' | '\u{2028}' | '\u{2029}' => {
+                out.push('\n');
+                (base, seg) = (0, out.len());
+            }
             '\t' => {
+                let col = base + out[seg..].width();
                 let n = TAB_WIDTH - col % TAB_WIDTH;
                 out.extend(std::iter::repeat_n(' ', n));
-                col += n;
+                (base, seg) = (col + n, out.len());
             }
             ESC => skip_escape(&mut chars),
             '\u{9b}' => {
@@ -44,18 +51,10 @@ pub fn sanitize(s: &str) -> String {
                 }
             }
             c if c.is_control() || is_invisible_format(c) => {}
-            c => {
-                out.push(c);
-                col += c.width().unwrap_or(0);
-            }
+            c => out.push(c),
         }
     }
     out
-}
-
-fn push_newline(out: &mut String, col: &mut usize) {
-    out.push('\n');
-    *col = 0;
 }
 
 type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
@@ -211,6 +210,8 @@ mod tests {
         assert_eq!(sanitize("你\tb"), "你  b");
         assert_eq!(sanitize("x\r\ny"), "x\ny");
         assert_eq!(sanitize("x\ry"), "x\ny");
+        // `*` + VS16 is one 2-column grapheme to ratatui: the stop is counted the same way.
+        assert_eq!(sanitize("*\u{fe0f}\tb"), "*\u{fe0f}  b");
     }
 
     #[test]

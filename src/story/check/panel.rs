@@ -30,7 +30,8 @@ pub fn check_panel(
     assets: &AssetStore,
 ) -> Panel {
     let art = raw.art.as_ref().map(|art| {
-        c.plain(art, "art path");
+        // Emptiness is an art-path problem (not blocking), reported by `resolve` below.
+        c.report_unsafe(art, "art path");
         let path = crate::text::sanitize(art.get_ref());
         let origin = assets.resolve(art.get_ref()).unwrap_or_else(|problem| {
             // The message quotes the raw path; it is shown in the panel, so sanitize it.
