@@ -1,0 +1,382 @@
+//! End-to-end in tmux, for hostile input and rough terminals: the hostile story in the live
+//! viewer (nothing escapes: pane title and clipboard untouched, captured cells clean), a
+//! panicking art worker (the viewer keeps running in raw mode on the alternate screen), Ctrl-Z
+//! (cooked mode while stopped, raw again after `fg`), and a storm of 300 resizes after which
+//! the frame equals `comicterm render` at the final size.
+//!
+//! Quit, a UI-thread panic and SIGTERM/SIGHUP/SIGINT are covered in `e2e_tmux.rs`.
+//! Without tmux the tests print a skip notice, unless `CI` is set: then they fail.
+
+mod hostile_support;
+
+use std::process::{Command, Output};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_comicterm");
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// One isolated tmux server; killed on drop.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(name: &str, cmd: &str, w: u16, h: u16) -> Option<Self> {
+        let installed = Command::new("tmux")
+            .arg("-V")
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if !installed {
+            assert!(std::env::var_os("CI").is_none(), "tmux is required on CI");
+            eprintln!("skipping {name}: tmux is not installed");
+            return None;
+        }
+        let t = Self {
+            socket: format!("comicterm-hostile-{}-{name}", std::process::id()),
+        };
+        let (w, h) = (w.to_string(), h.to_string());
+        t.tmux(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+            &w,
+            "-y",
+            &h,
+            "sh",
+            "-c",
+            cmd,
+        ]);
+        Some(t)
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let out: Output = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        assert!(
+            out.status.success(),
+            "tmux {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p"])
+    }
+
+    fn format(&self, f: &str) -> String {
+        self.tmux(&["display-message", "-p", f]).trim().to_string()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys"];
+        args.extend_from_slice(keys);
+        self.tmux(&args);
+    }
+
+    fn wait(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if ok(&screen) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "timed out waiting for {what}:\n{screen}"
+            );
+            sleep(Duration::from_millis(25));
+        }
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        self.wait(text, |s| s.contains(text))
+    }
+
+    fn viewer_pid(&self) -> String {
+        let shell = self.format("#{pane_pid}");
+        let out = Command::new("pgrep").args(["-P", &shell]).output().unwrap();
+        String::from_utf8_lossy(&out.stdout)
+            .split_whitespace()
+            .next()
+            .expect("the viewer is running")
+            .to_string()
+    }
+
+    /// The pane's terminal flags from `stty -a`.
+    fn stty(&self) -> Vec<String> {
+        let tty = self.format("#{pane_tty}");
+        let out = Command::new("stty")
+            .args(["-a", "-F", &tty])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout)
+            .split_whitespace()
+            .map(str::to_string)
+            .collect()
+    }
+
+    fn assert_cooked(&self, when: &str) {
+        let flags = self.stty();
+        for f in ["echo", "icanon", "isig"] {
+            assert!(
+                flags.iter().any(|x| x == f),
+                "{when}: {f} not set: {flags:?}"
+            );
+        }
+        assert_eq!(self.format("#{alternate_on}"), "0", "{when}: main screen");
+        assert_eq!(self.format("#{cursor_flag}"), "1", "{when}: cursor shown");
+    }
+
+    fn assert_raw(&self, when: &str) {
+        let flags = self.stty();
+        for f in ["-echo", "-icanon"] {
+            assert!(
+                flags.iter().any(|x| x == f),
+                "{when}: {f} not set: {flags:?}"
+            );
+        }
+        assert_eq!(
+            self.format("#{alternate_on}"),
+            "1",
+            "{when}: alternate screen"
+        );
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+    }
+}
+
+fn status_line(screen: &str) -> &str {
+    screen.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("")
+}
+
+#[test]
+fn hostile_story_in_the_live_viewer_lets_nothing_escape() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = hostile_support::write_story(dir.path());
+    let cmd = format!(
+        "sleep 1; '{BIN}' '{}'; echo EXIT=$?; sleep 30",
+        dir.path().display()
+    );
+    let Some(t) = Tmux::start("live", &cmd, 120, 40) else {
+        return;
+    };
+    // OSC 52 would become a tmux paste buffer with this on; OSC 0/2 would retitle the pane.
+    t.tmux(&["set-option", "-g", "set-clipboard", "on"]);
+    let title = t.format("#{pane_title}");
+    let pages = h.pages;
+    let mut captures = 0;
+    let check = |t: &Tmux, what: &str| {
+        let screen = t.tmux(&["capture-pane", "-p", "-e"]);
+        hostile_support::assert_clean(what, &screen, true);
+    };
+    for page in 1..=pages {
+        let status = format!("Page {page}/{pages}");
+        t.wait(&status, |s| status_line(s).contains(&status));
+        check(&t, &format!("page {page}"));
+        t.keys(&["c"]);
+        t.wait_for("Commentary");
+        check(&t, &format!("page {page} commentary"));
+        t.keys(&["c", "Tab"]);
+        t.wait_for("panel view");
+        check(&t, &format!("page {page} panel view"));
+        t.keys(&["Tab"]);
+        t.wait(&status, |s| !s.contains("panel view"));
+        captures += 3;
+        if page == 1 {
+            t.keys(&["?"]);
+            t.wait_for("Help");
+            check(&t, "help");
+            t.keys(&["Escape"]);
+            captures += 1;
+        }
+        t.keys(&["PageDown"]);
+    }
+    assert_eq!(captures, pages * 3 + 1);
+    assert_eq!(
+        t.format("#{pane_title}"),
+        title,
+        "the pane title is unchanged"
+    );
+    assert_eq!(
+        t.tmux(&["list-buffers"]).trim(),
+        "",
+        "no clipboard write reached tmux"
+    );
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    t.assert_cooked("after quit");
+    assert_eq!(t.format("#{pane_title}"), title);
+}
+
+#[test]
+fn a_panicking_art_worker_leaves_the_viewer_running() {
+    let cmd = format!("'{BIN}' --lang en --panic-in-decoder 2>/dev/null; echo EXIT=$?; sleep 30");
+    let Some(t) = Tmux::start("worker", &cmd, 120, 40) else {
+        return;
+    };
+    t.wait_for("Page 1/4");
+    // The first art job panicked; the panel showed its placeholder, then art is asked again.
+    t.wait("art drawn in every panel after the worker panic", |s| {
+        !s.contains("preparing art") && s.contains('▀')
+    });
+    t.assert_raw("after a worker panic");
+    t.keys(&["Right"]);
+    t.wait_for("Page 2/4");
+    t.assert_raw("still running");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    t.assert_cooked("after quit");
+}
+
+#[test]
+fn a_worker_panic_message_does_not_smear_the_screen() {
+    // Same, with stderr on the terminal: the panic message must not be drawn over the frame.
+    let cmd = format!("'{BIN}' --lang en --panic-in-decoder; echo EXIT=$?; sleep 30");
+    let Some(t) = Tmux::start("smear", &cmd, 120, 40) else {
+        return;
+    };
+    t.wait_for("Page 1/4");
+    let s = t.wait("art drawn", |s| {
+        !s.contains("preparing art") && s.contains('▀')
+    });
+    assert!(!s.contains("panicked"), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    t.assert_cooked("after quit");
+}
+
+#[test]
+fn ctrl_z_gives_a_cooked_terminal_and_fg_takes_it_back() {
+    // No line editing: readline would switch the tty to its own raw mode at the prompt.
+    let cmd = "exec env PS1='$ ' bash --norc --noprofile --noediting -i";
+    let Some(t) = Tmux::start("tstp", cmd, 120, 40) else {
+        return;
+    };
+    t.keys(&["-l", &format!("'{BIN}' --lang en")]);
+    t.keys(&["Enter"]);
+    t.wait_for("Page 1/4");
+    t.assert_raw("running");
+    let pid = t.viewer_pid();
+    t.keys(&["C-z"]);
+    t.wait_for("Stopped");
+    t.assert_cooked("while stopped");
+    let ps = Command::new("ps")
+        .args(["-o", "stat=", "-p", &pid])
+        .output()
+        .unwrap();
+    let stat = String::from_utf8_lossy(&ps.stdout);
+    assert!(stat.contains('T'), "viewer {pid} state {stat:?}");
+    t.tmux(&["resize-window", "-x", "90", "-y", "28"]);
+    t.keys(&["fg", "Enter"]);
+    t.wait("redrawn at 90x28", |s| {
+        status_line(s).contains("Page 1/4")
+            && s.lines()
+                .any(|l| l.starts_with('└') && l.chars().count() == 90)
+    });
+    t.assert_raw("after fg");
+    t.keys(&["q"]);
+    t.wait("the main screen", |_| t.format("#{alternate_on}") == "0");
+    t.keys(&["-l", "echo EXIT=$?"]);
+    t.keys(&["Enter"]);
+    t.wait_for("EXIT=0");
+    t.assert_cooked("after quit");
+}
+
+#[test]
+fn a_resize_storm_ends_in_the_same_frame_as_render() {
+    let cmd = format!("'{BIN}' --lang en --graphics none 2>&1; echo EXIT=$?; sleep 30");
+    let Some(t) = Tmux::start("storm", &cmd, 120, 40) else {
+        return;
+    };
+    t.wait_for("Page 1/4");
+    let pid = t.viewer_pid();
+    // 300 sizes from 1x1 to 250x80, from a fixed-seed generator, sent as fast as tmux takes
+    // them (in batches: one tmux command line holds many `resize-window`s).
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    };
+    let mut sizes: Vec<(u64, u64)> = (0..298).map(|_| (next(250) + 1, next(80) + 1)).collect();
+    sizes.insert(0, (1, 1));
+    sizes.push((250, 80));
+    let start = Instant::now();
+    for batch in sizes.chunks(20) {
+        let mut args: Vec<String> = Vec::new();
+        for (w, h) in batch {
+            if !args.is_empty() {
+                args.push(";".into());
+            }
+            args.extend(
+                ["resize-window", "-x", &w.to_string(), "-y", &h.to_string()].map(String::from),
+            );
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        t.tmux(&args);
+    }
+    let storm = start.elapsed();
+    assert_eq!(sizes.len(), 300);
+    let (w, h) = (97, 31);
+    t.tmux(&["resize-window", "-x", &w.to_string(), "-y", &h.to_string()]);
+
+    let out = Command::new(BIN)
+        .args([
+            "render",
+            "--lang",
+            "en",
+            "--graphics",
+            "none",
+            "--format",
+            "text",
+        ])
+        .args(["--size", &format!("{w}x{h}")])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let expected = normalize(&String::from_utf8(out.stdout).unwrap());
+    let start = Instant::now();
+    let mut last = String::new();
+    while start.elapsed() < TIMEOUT {
+        last = normalize(&t.screen());
+        if last == expected {
+            break;
+        }
+        sleep(Duration::from_millis(50));
+    }
+    assert_eq!(
+        last, expected,
+        "final frame after a {storm:?} storm of 300 resizes"
+    );
+    // Alive and unharmed.
+    assert_eq!(t.viewer_pid(), pid);
+    assert!(!t.screen().contains("panicked"));
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    t.assert_cooked("after the storm");
+}
+
+/// Lines without trailing spaces, without trailing empty lines.
+fn normalize(s: &str) -> String {
+    let lines: Vec<&str> = s.lines().map(str::trim_end).collect();
+    let keep = lines
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .map_or(0, |i| i + 1);
+    lines[..keep].join("\n")
+}
