@@ -160,9 +160,15 @@ fn check_source(s: &RawSource, c: &mut Checker) -> Source {
     }
 }
 
+/// Where an id was first used: its file and byte offset (turned into `file:line:col` only
+/// when a duplicate needs it, so checking many ids in one big file stays linear).
+pub type FirstUse = (std::sync::Arc<crate::diag::SourceText>, usize);
+
 /// Reports `id` if it was seen before; remembers where it was first used otherwise.
-pub fn unique(c: &mut Checker, seen: &mut HashMap<String, String>, id: &Str, what: &str) {
-    if let Some(first) = seen.get(id.get_ref()) {
+pub fn unique(c: &mut Checker, seen: &mut HashMap<String, FirstUse>, id: &Str, what: &str) {
+    if let Some((file, offset)) = seen.get(id.get_ref()) {
+        let (line, col) = crate::diag::line_col(&file.text, *offset);
+        let first = format!("{}:{line}:{col}", crate::diag::visible(&file.name));
         c.error_hint(
             Kind::DuplicateId,
             id.span(),
@@ -170,9 +176,7 @@ pub fn unique(c: &mut Checker, seen: &mut HashMap<String, String>, id: &Str, wha
             format!("first used at {first}"),
         );
     } else {
-        let (line, col) = crate::diag::line_col(&c.file.text, id.span().start);
-        let at = format!("{}:{line}:{col}", crate::diag::visible(&c.file.name));
-        seen.insert(id.get_ref().clone(), at);
+        seen.insert(id.get_ref().clone(), (c.file.clone(), id.span().start));
     }
 }
 
