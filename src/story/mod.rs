@@ -157,7 +157,9 @@ fn build(files: &TomlFiles, assets: &AssetStore, diags: &mut Vec<Diagnostic>) ->
         diags: c.diags,
     };
     let head = check_head(&raw, &mut c);
-    let mut panels = HashMap::new();
+    // Panels by id (moved onto their pages), and where each is defined, for diagnostics.
+    let mut by_id: HashMap<String, Panel> = HashMap::new();
+    let mut sites: HashMap<String, PanelSite> = HashMap::new();
     let mut seen = HashMap::new();
     let mut unreadable = HashSet::new();
     for file in &files.panels {
@@ -176,16 +178,13 @@ fn build(files: &TomlFiles, assets: &AssetStore, diags: &mut Vec<Diagnostic>) ->
         };
         check::unique(&mut pc, &mut seen, &raw_panel.id, "panel");
         let panel = check_panel(&raw_panel, &mut pc, &head, assets);
-        panels
-            .entry(panel.id.clone())
-            .or_insert((panel, file.clone(), raw_panel.id.span()));
+        if !by_id.contains_key(&panel.id) {
+            sites.insert(panel.id.clone(), (file.clone(), raw_panel.id.span()));
+            by_id.insert(panel.id.clone(), panel);
+        }
     }
-    let mut by_id: HashMap<String, Panel> = panels
-        .iter()
-        .map(|(k, (p, _, _))| (k.clone(), p.clone()))
-        .collect();
     let pages = check::check_pages(raw.page.get_ref(), &mut by_id, &unreadable, &mut c);
-    report_unplaced(&by_id, &panels, c.diags);
+    report_unplaced(&by_id, &sites, c.diags);
     Some(Story {
         id: head.id,
         languages: head.languages,
@@ -198,21 +197,20 @@ fn build(files: &TomlFiles, assets: &AssetStore, diags: &mut Vec<Diagnostic>) ->
     })
 }
 
-type PanelEntry = (
-    Panel,
+type PanelSite = (
     std::sync::Arc<crate::diag::SourceText>,
     std::ops::Range<usize>,
 );
 
 fn report_unplaced(
     left: &HashMap<String, Panel>,
-    all: &HashMap<String, PanelEntry>,
+    all: &HashMap<String, PanelSite>,
     diags: &mut Vec<Diagnostic>,
 ) {
     let mut ids: Vec<&String> = left.keys().collect();
     ids.sort();
     for id in ids {
-        let (_, file, span) = &all[id];
+        let (file, span) = &all[id];
         let d = Diagnostic::new(
             crate::diag::Kind::UnplacedPanel,
             file,
