@@ -439,3 +439,47 @@ fn art_never_touches_the_last_row() {
         }
     }
 }
+
+#[test]
+fn two_files_whose_names_sanitize_alike_keep_their_own_art() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("panels")).unwrap();
+    std::fs::create_dir_all(dir.path().join("assets")).unwrap();
+    let solid = |rgb: [u8; 3]| {
+        let img = image::RgbaImage::from_pixel(8, 8, image::Rgba([rgb[0], rgb[1], rgb[2], 255]));
+        let mut out = std::io::Cursor::new(Vec::new());
+        img.write_to(&mut out, image::ImageFormat::Png).unwrap();
+        out.into_inner()
+    };
+    std::fs::write(dir.path().join("assets/a.png"), solid([250, 0, 0])).unwrap();
+    std::fs::write(dir.path().join("assets/a\u{200b}.png"), solid([0, 0, 250])).unwrap();
+    let story = "schema = 1\nid = \"s\"\nlanguages = [\"en\"]\ntitle = { en = \"T\" }\nsummary = { en = \"S\" }\n\n[[page]]\nid = \"p\"\nrows = 1\ncols = 2\n\n[[page.cell]]\npanel = \"one\"\nrow = 1\ncol = 1\n\n[[page.cell]]\npanel = \"two\"\nrow = 1\ncol = 2\n";
+    std::fs::write(dir.path().join("panels/story.toml"), story).unwrap();
+    std::fs::write(
+        dir.path().join("panels/1.toml"),
+        "id = \"one\"\nart = \"assets/a.png\"\nalt = { en = \"red\" }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("panels/2.toml"),
+        "id = \"two\"\nart = \"assets/a\u{200b}.png\"\nalt = { en = \"blue\" }\n",
+    )
+    .unwrap();
+    let story = load(&StorySource::Dir(dir.path().to_path_buf()))
+        .story
+        .expect("viewable");
+    let store = ArtStore::default();
+    let first_color = |n: usize| {
+        let art = story.pages[0].panels[n].art.as_ref().unwrap();
+        match store.prepare(art, 4, 2, ColorMode::TrueColor) {
+            ArtStatus::Ready(p) => p.cells[0].0.unwrap(),
+            other => panic!("{other:?}"),
+        }
+    };
+    assert_eq!(first_color(0), [250, 0, 0]);
+    assert_eq!(
+        first_color(1),
+        [0, 0, 250],
+        "the second file is not served from the first's cache"
+    );
+}

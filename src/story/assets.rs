@@ -159,7 +159,16 @@ fn resolve_file(root: &Path, rel: &str) -> Result<PathBuf, PathProblem> {
         ));
     }
     let mut head = [0u8; 16];
-    let n = fs::File::open(&real)
+    // Non-blocking and checked again after opening: a FIFO swapped in since the type check
+    // must neither block loading nor be read.
+    let n = open_nonblocking(&real)
+        .and_then(|f| {
+            if f.metadata()?.is_file() {
+                Ok(f)
+            } else {
+                Err(std::io::Error::other("not a regular file"))
+            }
+        })
         .and_then(|mut f| f.read(&mut head))
         .map_err(|e| {
             problem(
@@ -170,6 +179,19 @@ fn resolve_file(root: &Path, rel: &str) -> Result<PathBuf, PathProblem> {
         })?;
     check_magic(rel, &head[..n])?;
     Ok(real)
+}
+
+/// Opens for reading without blocking: a FIFO swapped in after the story was checked would
+/// otherwise block the worker until a writer appears (it is then refused as not a file).
+pub fn open_nonblocking(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.custom_flags(libc::O_NONBLOCK);
+    }
+    opts.open(path)
 }
 
 /// PNG or JPEG by content, and named for what it is (a `.png` holding JPEG data is refused,

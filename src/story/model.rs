@@ -148,6 +148,19 @@ pub struct ArtRef {
     pub site: Option<Site>,
 }
 
+impl ArtRef {
+    /// Identifies the bytes behind this art for caches. Unlike `path`, which is sanitized for
+    /// display, two different files never share a key.
+    pub fn cache_key(&self) -> String {
+        match &self.origin {
+            ArtOrigin::File(p) => format!("file:{p:?}"),
+            ArtOrigin::Embedded(_) => format!("embedded:{:?}", self.path),
+            ArtOrigin::Archive { archive, entry } => format!("zip:{archive:?}#{entry:?}"),
+            ArtOrigin::Broken(reason) => format!("broken:{:?}:{reason:?}", self.path),
+        }
+    }
+}
+
 /// A place in a story file.
 #[derive(Debug, Clone)]
 pub struct Site {
