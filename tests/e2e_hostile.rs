@@ -8,159 +8,17 @@
 //! Without tmux the tests print a skip notice, unless `CI` is set: then they fail.
 
 mod hostile_support;
+mod tmux_harness;
 
-use std::process::{Command, Output};
+use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_comicterm");
-const TIMEOUT: Duration = Duration::from_secs(20);
+use tmux_harness::{BIN, TIMEOUT, Tmux, status_line};
 
-/// One isolated tmux server; killed on drop.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(name: &str, cmd: &str, w: u16, h: u16) -> Option<Self> {
-        let installed = Command::new("tmux")
-            .arg("-V")
-            .output()
-            .is_ok_and(|o| o.status.success());
-        if !installed {
-            assert!(std::env::var_os("CI").is_none(), "tmux is required on CI");
-            eprintln!("skipping {name}: tmux is not installed");
-            return None;
-        }
-        let t = Self {
-            socket: format!("comicterm-hostile-{}-{name}", std::process::id()),
-        };
-        let (w, h) = (w.to_string(), h.to_string());
-        t.tmux(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-x",
-            &w,
-            "-y",
-            &h,
-            "sh",
-            "-c",
-            cmd,
-        ]);
-        Some(t)
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let out: Output = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs");
-        assert!(
-            out.status.success(),
-            "tmux {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p"])
-    }
-
-    fn format(&self, f: &str) -> String {
-        self.tmux(&["display-message", "-p", f]).trim().to_string()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys"];
-        args.extend_from_slice(keys);
-        self.tmux(&args);
-    }
-
-    fn wait(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if ok(&screen) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "timed out waiting for {what}:\n{screen}"
-            );
-            sleep(Duration::from_millis(25));
-        }
-    }
-
-    fn wait_for(&self, text: &str) -> String {
-        self.wait(text, |s| s.contains(text))
-    }
-
-    fn viewer_pid(&self) -> String {
-        let shell = self.format("#{pane_pid}");
-        let out = Command::new("pgrep").args(["-P", &shell]).output().unwrap();
-        String::from_utf8_lossy(&out.stdout)
-            .split_whitespace()
-            .next()
-            .expect("the viewer is running")
-            .to_string()
-    }
-
-    /// The pane's terminal flags from `stty -a`.
-    fn stty(&self) -> Vec<String> {
-        let tty = self.format("#{pane_tty}");
-        let out = Command::new("stty")
-            .args(["-a", "-F", &tty])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout)
-            .split_whitespace()
-            .map(str::to_string)
-            .collect()
-    }
-
-    fn assert_cooked(&self, when: &str) {
-        let flags = self.stty();
-        for f in ["echo", "icanon", "isig"] {
-            assert!(
-                flags.iter().any(|x| x == f),
-                "{when}: {f} not set: {flags:?}"
-            );
-        }
-        assert_eq!(self.format("#{alternate_on}"), "0", "{when}: main screen");
-        assert_eq!(self.format("#{cursor_flag}"), "1", "{when}: cursor shown");
-    }
-
-    fn assert_raw(&self, when: &str) {
-        let flags = self.stty();
-        for f in ["-echo", "-icanon"] {
-            assert!(
-                flags.iter().any(|x| x == f),
-                "{when}: {f} not set: {flags:?}"
-            );
-        }
-        assert_eq!(
-            self.format("#{alternate_on}"),
-            "1",
-            "{when}: alternate screen"
-        );
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
-    }
-}
-
-fn status_line(screen: &str) -> &str {
-    screen.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("")
+/// Starts a shell command line (not just the viewer) in tmux.
+fn start_sh(name: &str, cmd: &str, w: u16, h: u16) -> Option<Tmux> {
+    Tmux::start_cmd(name, &["sh", "-c", cmd], w, h)
 }
 
 #[test]
@@ -171,7 +29,7 @@ fn hostile_story_in_the_live_viewer_lets_nothing_escape() {
         "sleep 1; '{BIN}' '{}'; echo EXIT=$?; sleep 30",
         dir.path().display()
     );
-    let Some(t) = Tmux::start("live", &cmd, 120, 40) else {
+    let Some(t) = start_sh("live", &cmd, 120, 40) else {
         return;
     };
     // OSC 52 would become a tmux paste buffer with this on; OSC 0/2 would retitle the pane.
@@ -225,7 +83,7 @@ fn hostile_story_in_the_live_viewer_lets_nothing_escape() {
 #[test]
 fn a_panicking_art_worker_leaves_the_viewer_running() {
     let cmd = format!("'{BIN}' --lang en --panic-in-decoder 2>/dev/null; echo EXIT=$?; sleep 30");
-    let Some(t) = Tmux::start("worker", &cmd, 120, 40) else {
+    let Some(t) = start_sh("worker", &cmd, 120, 40) else {
         return;
     };
     t.wait_for("Page 1/4");
@@ -246,7 +104,7 @@ fn a_panicking_art_worker_leaves_the_viewer_running() {
 fn a_worker_panic_message_does_not_smear_the_screen() {
     // Same, with stderr on the terminal: the panic message must not be drawn over the frame.
     let cmd = format!("'{BIN}' --lang en --panic-in-decoder; echo EXIT=$?; sleep 30");
-    let Some(t) = Tmux::start("smear", &cmd, 120, 40) else {
+    let Some(t) = start_sh("smear", &cmd, 120, 40) else {
         return;
     };
     t.wait_for("Page 1/4");
@@ -263,7 +121,7 @@ fn a_worker_panic_message_does_not_smear_the_screen() {
 fn ctrl_z_gives_a_cooked_terminal_and_fg_takes_it_back() {
     // No line editing: readline would switch the tty to its own raw mode at the prompt.
     let cmd = "exec env PS1='$ ' bash --norc --noprofile --noediting -i";
-    let Some(t) = Tmux::start("tstp", cmd, 120, 40) else {
+    let Some(t) = start_sh("tstp", cmd, 120, 40) else {
         return;
     };
     t.keys(&["-l", &format!("'{BIN}' --lang en")]);
@@ -299,7 +157,7 @@ fn ctrl_z_gives_a_cooked_terminal_and_fg_takes_it_back() {
 #[test]
 fn a_resize_storm_ends_in_the_same_frame_as_render() {
     let cmd = format!("'{BIN}' --lang en --graphics none 2>&1; echo EXIT=$?; sleep 30");
-    let Some(t) = Tmux::start("storm", &cmd, 120, 40) else {
+    let Some(t) = start_sh("storm", &cmd, 120, 40) else {
         return;
     };
     t.wait_for("Page 1/4");

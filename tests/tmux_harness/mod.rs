@@ -1,0 +1,190 @@
+//! The tmux harness shared by the end-to-end tests: one isolated tmux server per test running
+//! one command, polled with `capture-pane`, killed on drop even after a failure.
+//!
+//! Without tmux a test gets `None` and prints a skip notice, unless `CI` is set: then it fails.
+#![allow(dead_code)] // Each test binary uses a different part of it.
+
+use std::process::{Command, Output};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_comicterm");
+/// How long a wait polls before failing (generous: CI machines are busy).
+pub const TIMEOUT: Duration = Duration::from_secs(20);
+
+pub struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// Starts `comicterm ARGS` in a `w`×`h` window; its exit code is printed as `EXIT=n`.
+    pub fn start(name: &str, args: &str, w: u16, h: u16) -> Option<Self> {
+        let script = format!("'{BIN}' {args}; echo EXIT=$?; sleep 30");
+        Self::start_cmd(name, &["sh", "-c", &script], w, h)
+    }
+
+    /// Starts `cmd` in a `w`×`h` window on a fresh server.
+    pub fn start_cmd(name: &str, cmd: &[&str], w: u16, h: u16) -> Option<Self> {
+        if !installed() {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "tmux is required on CI for the end-to-end tests"
+            );
+            eprintln!("skipping {name}: tmux is not installed");
+            return None;
+        }
+        let socket = format!("comicterm-test-{}-{name}", std::process::id());
+        let t = Self { socket };
+        let (w, h) = (w.to_string(), h.to_string());
+        let mut args = vec!["-f", "/dev/null", "new-session", "-d", "-x", &w, "-y", &h];
+        args.extend_from_slice(cmd);
+        t.tmux(&args);
+        Some(t)
+    }
+
+    pub fn tmux(&self, args: &[&str]) -> String {
+        let out: Output = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        assert!(
+            out.status.success(),
+            "tmux {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    pub fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p"])
+    }
+
+    pub fn format(&self, f: &str) -> String {
+        self.tmux(&["display-message", "-p", f]).trim().to_string()
+    }
+
+    pub fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys"];
+        args.extend_from_slice(keys);
+        self.tmux(&args);
+    }
+
+    /// Polls the screen until `ok` holds; fails with the last screen after the timeout.
+    pub fn wait(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if ok(&screen) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "timed out waiting for {what}:\n{screen}\n{}",
+                self.diagnose()
+            );
+            sleep(Duration::from_millis(25));
+        }
+    }
+
+    pub fn wait_for(&self, text: &str) -> String {
+        self.wait(text, |s| s.contains(text))
+    }
+
+    /// Polls until every one of `texts` is on screen at once.
+    pub fn wait_all(&self, texts: &[&str]) -> String {
+        self.wait(&texts.join(" + "), |s| texts.iter().all(|t| s.contains(t)))
+    }
+
+    /// The viewer's threads and, if gdb is installed, their stacks: for a failure report.
+    pub fn diagnose(&self) -> String {
+        let shell = self.format("#{pane_pid}");
+        let script = format!(
+            "for p in $(pgrep -P {shell}); do ps -L -o pid,tid,stat,wchan:24,comm -p $p; \
+             gdb -p $p -batch -ex 'thread apply all bt 12' 2>/dev/null | grep -E '^#|^Thread'; done"
+        );
+        let out = Command::new("sh").args(["-c", &script]).output();
+        out.map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+            .unwrap_or_default()
+    }
+
+    /// The viewer's process: the child of the pane's shell.
+    pub fn viewer_pid(&self) -> String {
+        let shell = self.format("#{pane_pid}");
+        let out = Command::new("pgrep").args(["-P", &shell]).output().unwrap();
+        String::from_utf8_lossy(&out.stdout)
+            .split_whitespace()
+            .next()
+            .expect("the viewer is running")
+            .to_string()
+    }
+
+    /// The pane's terminal flags from `stty -a`.
+    pub fn stty(&self) -> Vec<String> {
+        let tty = self.format("#{pane_tty}");
+        let out = Command::new("stty")
+            .args(["-a", "-F", &tty])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout)
+            .split_whitespace()
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// Cooked mode (echo, icanon, isig), main screen, cursor shown.
+    pub fn assert_cooked(&self, when: &str) {
+        let flags = self.stty();
+        for f in ["echo", "icanon", "isig"] {
+            assert!(
+                flags.iter().any(|x| x == f),
+                "{when}: {f} not set: {flags:?}"
+            );
+        }
+        assert_eq!(self.format("#{alternate_on}"), "0", "{when}: main screen");
+        assert_eq!(self.format("#{cursor_flag}"), "1", "{when}: cursor shown");
+    }
+
+    /// Raw mode on the alternate screen.
+    pub fn assert_raw(&self, when: &str) {
+        let flags = self.stty();
+        for f in ["-echo", "-icanon"] {
+            assert!(
+                flags.iter().any(|x| x == f),
+                "{when}: {f} not set: {flags:?}"
+            );
+        }
+        assert_eq!(
+            self.format("#{alternate_on}"),
+            "1",
+            "{when}: alternate screen"
+        );
+    }
+
+    /// The viewer exited with `code` and the terminal is fully restored.
+    pub fn assert_exited_restored(&self, code: i32) {
+        self.wait_for(&format!("EXIT={code}"));
+        self.assert_cooked("after exit");
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+    }
+}
+
+pub fn installed() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// The last non-empty row: the status bar.
+pub fn status_line(screen: &str) -> &str {
+    screen.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("")
+}
