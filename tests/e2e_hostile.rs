@@ -238,3 +238,41 @@ fn normalize(s: &str) -> String {
         .map_or(0, |i| i + 1);
     lines[..keep].join("\n")
 }
+
+#[test]
+fn an_external_sigtstp_gives_the_terminal_back_before_stopping() {
+    let cmd = format!("'{BIN}' --lang en; echo EXIT=$?; sleep 30");
+    let Some(t) = start_sh("ext-tstp", &cmd, 100, 30) else {
+        return;
+    };
+    t.wait_for("Page 1/4");
+    let pid = t.viewer_pid();
+    let kill = |sig: &str| {
+        let ok = Command::new("kill").args([sig, &pid]).status().unwrap();
+        assert!(ok.success());
+    };
+    kill("-TSTP");
+    let start = Instant::now();
+    let stopped = || {
+        let ps = Command::new("ps")
+            .args(["-o", "stat=", "-p", &pid])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&ps.stdout).contains('T')
+    };
+    while !stopped() {
+        assert!(start.elapsed() < TIMEOUT, "the viewer stops");
+        sleep(Duration::from_millis(25));
+    }
+    t.assert_cooked("stopped by kill -TSTP");
+    t.tmux(&["resize-window", "-x", "90", "-y", "28"]);
+    kill("-CONT");
+    t.wait("redrawn at 90x28", |s| {
+        status_line(s).contains("Page 1/4")
+            && s.lines()
+                .any(|l| l.starts_with('└') && l.chars().count() == 90)
+    });
+    t.assert_raw("continued");
+    t.keys(&["q"]);
+    t.assert_exited_restored(0);
+}

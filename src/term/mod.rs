@@ -96,6 +96,10 @@ impl Loop<'_> {
                 self.resume(app)?;
                 dirty = true;
             }
+            if self.signals.take_suspend() {
+                self.suspend(app)?;
+                dirty = true;
+            }
             if app.quit {
                 return Ok(0);
             }

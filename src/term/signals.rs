@@ -1,4 +1,5 @@
-//! Signal flags polled by the event loop: SIGTERM, SIGHUP, SIGINT end it; SIGCONT redraws.
+//! Signal flags polled by the event loop: SIGTERM, SIGHUP, SIGINT end it; SIGTSTP (an
+//! external `kill -TSTP`) suspends it as Ctrl-Z does; SIGCONT redraws.
 
 use std::io;
 use std::sync::Arc;
@@ -11,6 +12,7 @@ pub struct Signals {
     /// 128 + the terminating signal, or 0.
     exit: Arc<AtomicUsize>,
     continued: Arc<AtomicBool>,
+    suspend: Arc<AtomicBool>,
 }
 
 impl Signals {
@@ -22,7 +24,14 @@ impl Signals {
         }
         let continued = Arc::new(AtomicBool::new(false));
         flag::register(SIGCONT, Arc::clone(&continued))?;
-        Ok(Self { exit, continued })
+        // Caught, so the terminal is given back before stopping (see `stop_self`).
+        let suspend = Arc::new(AtomicBool::new(false));
+        flag::register(SIGTSTP, Arc::clone(&suspend))?;
+        Ok(Self {
+            exit,
+            continued,
+            suspend,
+        })
     }
 
     /// The exit code for a terminating signal received, if any.
@@ -33,15 +42,19 @@ impl Signals {
         }
     }
 
+    /// Whether a SIGTSTP asked for a suspend since the last call.
+    pub fn take_suspend(&self) -> bool {
+        self.suspend.swap(false, Ordering::SeqCst)
+    }
+
     /// Whether SIGCONT arrived since the last call.
     pub fn take_continued(&self) -> bool {
         self.continued.swap(false, Ordering::SeqCst)
     }
 }
 
-/// Stops the process as Ctrl-Z would; returns once it is continued.
+/// Stops the process as Ctrl-Z would; returns once it is continued. SIGSTOP, because our own
+/// SIGTSTP is caught (and the kernel drops SIGTSTP for an orphaned process group).
 pub fn stop_self() {
-    if signal_hook::low_level::raise(SIGTSTP).is_err() {
-        let _ = signal_hook::low_level::raise(SIGSTOP);
-    }
+    let _ = signal_hook::low_level::raise(SIGSTOP);
 }
