@@ -12,13 +12,14 @@ use std::rc::Rc;
 use std::sync::{Arc, OnceLock};
 
 use comicterm::app::{Action, App};
-use comicterm::art::{ArtStore, ArtView, ColorMode, Graphics};
+use comicterm::art::{ArtStore, ArtView, ColorMode, GraphicStore, Graphics};
 use comicterm::story::{Story, StorySource, load};
 use comicterm::ui::{self, ViewCtx};
 use ratatui::backend::CrosstermBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
+use ratatui_image::picker::{Picker, ProtocolType};
 
 const SIZES: [(u16, u16); 2] = [(120, 40), (240, 70)];
 
@@ -62,6 +63,34 @@ fn store() -> Arc<ArtStore> {
 
 fn art_view() -> ArtView {
     ArtView::new(store(), ColorMode::TrueColor, Graphics::Halfblocks)
+}
+
+/// A kitty-graphics view (10×20-pixel cells) over the same decoded images, with the page view
+/// of every page encoded at both sizes, as the workers would have done before a turn.
+fn kitty_view() -> ArtView {
+    static KITTY: OnceLock<Arc<GraphicStore>> = OnceLock::new();
+    let graphics = KITTY
+        .get_or_init(|| {
+            let mut picker = Picker::halfblocks();
+            picker.set_protocol_type(ProtocolType::Kitty);
+            let graphics = Arc::new(GraphicStore::new(picker));
+            let mut art = ArtView::new(store(), ColorMode::TrueColor, Graphics::Kitty);
+            art.graphics_store = Some(graphics.clone());
+            for size in SIZES {
+                let mut buf = Buffer::empty(Rect::new(0, 0, size.0, size.1));
+                let mut app = App::new(story(), None, size);
+                for _ in 0..story().pages.len() {
+                    ui::render(&app, &ViewCtx::with_art(&app, &art), buf.area, &mut buf);
+                    store().prepare_all(Some(&graphics), &art.take_wanted());
+                    app.update(Action::NextPage);
+                }
+            }
+            graphics
+        })
+        .clone();
+    let mut art = ArtView::new(store(), ColorMode::TrueColor, Graphics::Kitty);
+    art.graphics_store = Some(graphics);
+    art
 }
 
 #[divan::bench]
@@ -120,7 +149,7 @@ struct Turner {
 }
 
 impl Turner {
-    fn new(size: (u16, u16)) -> Self {
+    fn new(size: (u16, u16), kitty: bool) -> Self {
         let bytes = Counter::default();
         let terminal = Terminal::with_options(
             CrosstermBackend::new(bytes.clone()),
@@ -131,7 +160,7 @@ impl Turner {
         .expect("terminal");
         let mut t = Self {
             app: App::new(story(), None, size),
-            art: art_view(),
+            art: if kitty { kitty_view() } else { art_view() },
             terminal,
             bytes,
             step: 0,
@@ -161,28 +190,46 @@ impl Turner {
     }
 }
 
-/// A page turn with prepared art, half-blocks. (Kitty graphics are not implemented yet.)
+/// A page turn with prepared art, half-blocks.
 #[divan::bench(args = ["120x40", "240x70"])]
 fn page_turn_halfblocks(bencher: divan::Bencher, size: &str) {
     let size = comicterm::cli::parse_size(size).expect("size");
-    let mut t = Turner::new(size);
+    let mut t = Turner::new(size, false);
     bencher.bench_local(|| t.turn());
     assert!(t.art.take_wanted().is_empty(), "art was prepared");
 }
 
-/// Bytes the backend writes per page turn, averaged over a forward-and-back cycle.
+/// A page turn with kitty graphics, images encoded beforehand. After the first visit of each
+/// page its images are already in the terminal, so a turn places them again (the figure
+/// printed before the timings shows the first visit's bytes too).
+#[divan::bench(args = ["120x40", "240x70"])]
+fn page_turn_kitty(bencher: divan::Bencher, size: &str) {
+    let size = comicterm::cli::parse_size(size).expect("size");
+    let mut t = Turner::new(size, true);
+    bencher.bench_local(|| t.turn());
+    assert!(t.art.take_wanted().is_empty(), "art was prepared");
+}
+
+/// Bytes the backend writes per page turn, averaged over a forward-and-back cycle (for
+/// kitty, also the first cycle, which transmits each page's images once).
 fn print_turn_bytes() {
-    for size in SIZES {
-        let mut t = Turner::new(size);
-        let turns = 2 * (story().pages.len() - 1);
-        let before = t.bytes.0.get();
-        for _ in 0..turns {
-            t.turn();
+    for (kitty, name) in [(false, "half-blocks"), (true, "kitty")] {
+        for size in SIZES {
+            let mut t = Turner::new(size, kitty);
+            let turns = 2 * (story().pages.len() - 1);
+            let mut cycle = || {
+                let before = t.bytes.0.get();
+                for _ in 0..turns {
+                    t.turn();
+                }
+                (t.bytes.0.get() - before) / turns as u64
+            };
+            let first = cycle();
+            let steady = cycle();
+            println!(
+                "page turn, {name}, {}x{}: {steady} bytes written per turn (first cycle: {first})",
+                size.0, size.1
+            );
         }
-        let per_turn = (t.bytes.0.get() - before) / turns as u64;
-        println!(
-            "page turn, half-blocks, {}x{}: {per_turn} bytes written per turn",
-            size.0, size.1
-        );
     }
 }

@@ -149,15 +149,21 @@ impl Widget for HalfBlocks<'_> {
         let area = area.intersection(buf.area);
         let x0 = area.x + area.width.saturating_sub(p.cols) / 2;
         let y0 = area.y + area.height.saturating_sub(p.rows) / 2;
+        let cols = usize::from(p.cols.min(area.width));
+        let width = usize::from(buf.area.width);
         for row in 0..p.rows.min(area.height) {
-            for col in 0..p.cols.min(area.width) {
-                let idx = usize::from(row) * usize::from(p.cols) + usize::from(col);
-                let Some(&pair) = p.cells.get(idx) else {
-                    continue;
-                };
-                if let Some(cell) = buf.cell_mut((x0 + col, y0 + row)) {
-                    paint(cell, pair, p.mode);
-                }
+            // One slice per row of the buffer (inside it: `area` is clipped to it).
+            let y = usize::from(y0 + row - buf.area.y);
+            let start = y * width + usize::from(x0 - buf.area.x);
+            let from = usize::from(row) * usize::from(p.cols);
+            let (Some(cells), Some(pairs)) = (
+                buf.content.get_mut(start..start + cols),
+                p.cells.get(from..from + cols),
+            ) else {
+                continue;
+            };
+            for (cell, &pair) in cells.iter_mut().zip(pairs) {
+                paint(cell, pair, p.mode);
             }
         }
     }
