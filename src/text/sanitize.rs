@@ -17,6 +17,10 @@ const ST8: char = '\u{9c}';
 
 /// Returns `s` with nothing that a terminal could interpret as a command.
 pub fn sanitize(s: &str) -> String {
+    // Most story text is printable ASCII or ordinary Unicode with nothing to remove.
+    if s.chars().all(is_plain) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     // Tab stops count display columns as ratatui does (per grapheme, so `*` + VS16 is 2):
     // `base` columns end at byte `seg` of `out`; the text after `seg` is measured at a tab.
@@ -100,6 +104,12 @@ fn skip_string(chars: &mut Chars) -> bool {
         }
     }
     false
+}
+
+/// A character `sanitize` keeps as it is, whatever surrounds it (tabs and line ends are
+/// rewritten, so they are not plain).
+fn is_plain(c: char) -> bool {
+    matches!(c, ' '..='~') || (!c.is_control() && !is_invisible_format(c) && !matches!(c, '\u{2028}' | '\u{2029}'))
 }
 
 /// Bidi controls, zero-width and other invisible format characters (Unicode Cf).
