@@ -240,3 +240,47 @@ fn hints_name_the_known_keys() {
     let hint = outcome.diagnostics[0].hint.as_deref().unwrap();
     assert!(hint.contains("`art`") && hint.contains("`alt`"), "{hint}");
 }
+
+#[test]
+fn a_large_story_is_checked_in_parallel_with_diagnostics_in_file_order() {
+    // More than 64 panel files: they are parsed and checked on two threads.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("panels")).unwrap();
+    let mut story = String::from(
+        "schema = 1\nid = \"big\"\nlanguages = [\"en\"]\ntitle = { en = \"Big\" }\nsummary = { en = \"Many panels.\" }\n",
+    );
+    for i in 0..100 {
+        story += &format!(
+            "\n[[page]]\nid = \"p{i}\"\nrows = 1\ncols = 1\n\n[[page.cell]]\npanel = \"x{i}\"\nrow = 1\ncol = 1\n"
+        );
+        let speaker = match i {
+            10 => "speaker = \"nobody\"\n",
+            _ => "",
+        };
+        let kind = if i == 90 { "balloon" } else { "caption" };
+        let panel = format!(
+            "id = \"x{i}\"\nalt = {{ en = \"Panel {i}\" }}\n\n[[line]]\nkind = \"{kind}\"\n{speaker}text = {{ en = \"Line {i}\" }}\n"
+        );
+        std::fs::write(dir.path().join(format!("panels/{i:03}.toml")), panel).unwrap();
+    }
+    std::fs::write(dir.path().join("panels/story.toml"), story).unwrap();
+    let outcome = load(&StorySource::Dir(dir.path().to_path_buf()));
+    let got: Vec<(Kind, String, usize, usize)> = outcome
+        .diagnostics
+        .iter()
+        .map(|d| (d.kind, d.file.name.clone(), d.line, d.col))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                Kind::SpeakerNotAllowed,
+                "panels/010.toml".to_string(),
+                6,
+                11
+            ),
+            (Kind::BadValue, "panels/090.toml".to_string(), 5, 8),
+        ]
+    );
+    assert!(outcome.story.is_none());
+}

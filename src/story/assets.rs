@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::fs;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use super::model::ArtOrigin;
 use crate::diag::Kind;
@@ -15,8 +15,12 @@ pub const MAX_ART_BYTES: u64 = 32 * 1024 * 1024;
 /// Where a story's art lives.
 #[derive(Debug, Clone)]
 pub enum AssetStore {
-    /// A story folder on disk (canonicalized).
-    Dir(PathBuf),
+    /// A story folder on disk (canonicalized), with each path resolved once per load (a large
+    /// story shares a few pictures among thousands of panels).
+    Dir(
+        PathBuf,
+        Arc<Mutex<HashMap<String, Result<ArtOrigin, PathProblem>>>>,
+    ),
     /// Files compiled into the binary or read from an archive, by relative path.
     Embedded(Arc<HashMap<String, Arc<[u8]>>>),
 }
@@ -38,11 +42,24 @@ fn problem(kind: Kind, message: impl Into<String>, hint: impl Into<String>) -> P
 }
 
 impl AssetStore {
+    /// The art of the story folder `root` (already canonicalized).
+    pub fn dir(root: PathBuf) -> Self {
+        AssetStore::Dir(root, Arc::default())
+    }
+
     /// Checks `rel` and finds the art it names.
     pub fn resolve(&self, rel: &str) -> Result<ArtOrigin, PathProblem> {
         check_syntax(rel)?;
         match self {
-            AssetStore::Dir(root) => resolve_file(root, rel).map(ArtOrigin::File),
+            AssetStore::Dir(root, resolved) => {
+                let mut resolved = resolved
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                resolved
+                    .entry(rel.to_string())
+                    .or_insert_with(|| resolve_file(root, rel).map(ArtOrigin::File))
+                    .clone()
+            }
             AssetStore::Embedded(files) => {
                 let key = rel.trim_start_matches("./");
                 let bytes = files.get(key).ok_or_else(|| {

@@ -81,7 +81,7 @@ pub fn load(path: &Path) -> Result<(Story, Vec<Diagnostic>), Vec<Diagnostic>> {
             .to_string();
         (root, vec![name])
     };
-    let store = AssetStore::Dir(root.clone());
+    let store = AssetStore::dir(root.clone());
     let pages = names
         .iter()
         .enumerate()

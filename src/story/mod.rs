@@ -128,7 +128,7 @@ fn open_dir(dir: &Path) -> Result<(TomlFiles, AssetStore), Vec<Diagnostic>> {
         )]
     })?;
     let files = files::read_dir(&root)?;
-    Ok((files, AssetStore::Dir(root)))
+    Ok((files, AssetStore::dir(root)))
 }
 
 fn build(files: &TomlFiles, assets: &AssetStore, diags: &mut Vec<Diagnostic>) -> Option<Story> {
@@ -162,9 +162,12 @@ fn build(files: &TomlFiles, assets: &AssetStore, diags: &mut Vec<Diagnostic>) ->
     let mut sites: HashMap<String, PanelSite> = HashMap::new();
     let mut seen = HashMap::new();
     let mut unreadable = HashSet::new();
-    for file in &files.panels {
-        let raw_panel: RawPanel = match parse::parse(file) {
-            Ok(p) => p,
+    let checked = parse::map_files(&files.panels, |file| {
+        check_panel_file(file, &languages, &head, assets)
+    });
+    for (file, result) in files.panels.iter().zip(checked) {
+        let (id, panel, diags) = match result {
+            Ok(checked) => checked,
             Err(d) => {
                 c.diags.push(d);
                 unreadable.insert(parse::panel_id_of(file).unwrap_or_default());
@@ -176,10 +179,10 @@ fn build(files: &TomlFiles, assets: &AssetStore, diags: &mut Vec<Diagnostic>) ->
             languages: &languages,
             diags: c.diags,
         };
-        check::unique(&mut pc, &mut seen, &raw_panel.id, "panel");
-        let panel = check_panel(&raw_panel, &mut pc, &head, assets);
+        check::unique(&mut pc, &mut seen, &id, "panel");
+        pc.diags.extend(diags);
         if !by_id.contains_key(&panel.id) {
-            sites.insert(panel.id.clone(), (file.clone(), raw_panel.id.span()));
+            sites.insert(panel.id.clone(), (file.clone(), id.span()));
             by_id.insert(panel.id.clone(), panel);
         }
     }
@@ -195,6 +198,25 @@ fn build(files: &TomlFiles, assets: &AssetStore, diags: &mut Vec<Diagnostic>) ->
         sources: head.sources,
         pages,
     })
+}
+
+/// Parses and checks one panel file on its own (so files can be checked in parallel): its
+/// id as written, the panel, and the file's diagnostics; or the parse error.
+fn check_panel_file(
+    file: &std::sync::Arc<crate::diag::SourceText>,
+    languages: &[String],
+    head: &check::StoryHead,
+    assets: &AssetStore,
+) -> Result<(toml::Spanned<String>, Panel, Vec<Diagnostic>), Diagnostic> {
+    let raw: RawPanel = parse::parse(file)?;
+    let mut diags = Vec::new();
+    let mut c = Checker {
+        file: file.clone(),
+        languages,
+        diags: &mut diags,
+    };
+    let panel = check_panel(&raw, &mut c, head, assets);
+    Ok((raw.id, panel, diags))
 }
 
 type PanelSite = (

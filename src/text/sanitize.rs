@@ -109,7 +109,8 @@ fn skip_string(chars: &mut Chars) -> bool {
 /// A character `sanitize` keeps as it is, whatever surrounds it (tabs and line ends are
 /// rewritten, so they are not plain).
 fn is_plain(c: char) -> bool {
-    matches!(c, ' '..='~') || (!c.is_control() && !is_invisible_format(c) && !matches!(c, '\u{2028}' | '\u{2029}'))
+    matches!(c, ' '..='~')
+        || (!c.is_control() && !is_invisible_format(c) && !matches!(c, '\u{2028}' | '\u{2029}'))
 }
 
 /// Bidi controls, zero-width and other invisible format characters (Unicode Cf).

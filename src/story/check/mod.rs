@@ -16,7 +16,7 @@ use crate::text::{find_unsafe, sanitize};
 
 pub use grid::check_pages;
 pub use panel::check_panel;
-pub use story::check_head;
+pub use story::{StoryHead, check_head};
 pub use story::{check_languages, unique};
 
 /// Collects diagnostics for one file and knows the story's declared languages.
