@@ -4,16 +4,22 @@
 use crate::diag::{Diagnostic, Kind};
 use crate::story::{ArtOrigin, Story, source_named};
 
-use super::decode::{decode, read_bytes};
+use std::collections::HashMap;
 
-/// Decodes each panel's art once; returns a diagnostic for each that fails and was not
-/// already reported while loading.
+use super::decode::{ArtError, decode, read_bytes};
+
+/// Decodes each picture once (panels often share one); returns a diagnostic for each panel
+/// whose art fails and was not already reported while loading.
 pub fn verify(story: &Story) -> Vec<Diagnostic> {
+    let mut results: HashMap<String, Option<ArtError>> = HashMap::new();
     story
         .panels()
         .filter_map(|p| p.art.as_ref())
         .filter_map(|art| {
-            let error = read_bytes(&art.origin).and_then(|b| decode(&b)).err()?;
+            let error = results
+                .entry(art.cache_key())
+                .or_insert_with(|| read_bytes(&art.origin).and_then(|b| decode(&b)).err())
+                .clone()?;
             let msg = format!("`{}` cannot be shown: {error}", art.path);
             let d = match &art.site {
                 // Refused while loading a story folder: already reported with its line.
