@@ -26,7 +26,11 @@ use crate::cli::ViewArgs;
 use crate::story::Story;
 use crate::ui::{self, ViewCtx};
 
-type Term = Terminal<CrosstermBackend<io::Stdout>>;
+/// Frames go out through one large buffer: ratatui flushes it after each frame, so a page turn
+/// of half-block art (about 60–200 kB) is a couple of writes instead of one per kilobyte.
+type Term = Terminal<CrosstermBackend<io::BufWriter<io::Stdout>>>;
+
+const FRAME_BUFFER: usize = 256 * 1024;
 
 /// How long the loop waits for an event before checking the signal flags.
 const TICK: Duration = Duration::from_millis(50);
@@ -35,7 +39,10 @@ const TICK: Duration = Duration::from_millis(50);
 pub fn run(story: &Story, args: &ViewArgs) -> io::Result<i32> {
     let signals = Signals::register()?;
     let session = TerminalSession::enter()?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::BufWriter::with_capacity(
+        FRAME_BUFFER,
+        io::stdout(),
+    )))?;
     let graphics = Graphics::resolve(args.graphics);
     let picker = art::pick_protocol(graphics, ColorMode::detect());
     let (input, rx) = InputThread::spawn();
