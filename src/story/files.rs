@@ -49,8 +49,11 @@ pub fn read_dir(dir: &Path) -> Result<TomlFiles, Vec<Diagnostic>> {
     names.sort();
     let mut panels = Vec::new();
     let mut errors = Vec::new();
-    for name in names {
-        match read_file(&panels_dir.join(&name), &format!("panels/{name}")) {
+    let read = super::par::map(&names, |name| {
+        read_file(&panels_dir.join(name), &format!("panels/{name}"))
+    });
+    for result in read {
+        match result {
             Ok(f) => panels.push(f),
             Err(d) => errors.push(d),
         }

@@ -6,6 +6,7 @@ mod check;
 mod files;
 pub mod images;
 mod model;
+mod par;
 mod parse;
 mod raw;
 
@@ -162,7 +163,7 @@ fn build(files: &TomlFiles, assets: &AssetStore, diags: &mut Vec<Diagnostic>) ->
     let mut sites: HashMap<String, PanelSite> = HashMap::new();
     let mut seen = HashMap::new();
     let mut unreadable = HashSet::new();
-    let checked = parse::map_files(&files.panels, |file| {
+    let checked = par::map(&files.panels, |file| {
         check_panel_file(file, &languages, &head, assets)
     });
     for (file, result) in files.panels.iter().zip(checked) {

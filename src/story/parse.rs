@@ -62,27 +62,6 @@ fn classify(msg: &str) -> (Kind, String, Option<String>) {
     (Kind::Syntax, msg.to_string(), None)
 }
 
-/// `f` over every file, on two threads when there are many (parsing and checking panel files
-/// dominates loading a large story); results come back in the order of `files`.
-pub fn map_files<T: Send>(
-    files: &[Arc<SourceText>],
-    f: impl Fn(&Arc<SourceText>) -> T + Sync,
-) -> Vec<T> {
-    if files.len() < 64 {
-        return files.iter().map(&f).collect();
-    }
-    let (first, second) = files.split_at(files.len() / 2);
-    std::thread::scope(|scope| {
-        let other = scope.spawn(|| second.iter().map(&f).collect::<Vec<_>>());
-        let mut out: Vec<T> = first.iter().map(&f).collect();
-        match other.join() {
-            Ok(rest) => out.extend(rest),
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
-        out
-    })
-}
-
 /// The `id` of a panel file that failed to parse as a panel, if it is TOML at all.
 pub fn panel_id_of(file: &SourceText) -> Option<String> {
     let table: toml::Table = toml::from_str(&file.text).ok()?;

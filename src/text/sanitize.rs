@@ -115,6 +115,12 @@ fn is_plain(c: char) -> bool {
 
 /// Bidi controls, zero-width and other invisible format characters (Unicode Cf).
 pub fn is_invisible_format(c: char) -> bool {
+    // Fast answer for the common cases (ASCII, Latin, CJK): no format character lies below
+    // U+00AD or between U+2070 and U+FEFE.
+    let u = u32::from(c);
+    if u < 0xAD || (0x2070..0xFEFF).contains(&u) {
+        return false;
+    }
     matches!(c,
         '\u{ad}'
         | '\u{600}'..='\u{605}'

@@ -151,10 +151,11 @@ impl Checker<'_> {
     }
 
     fn report_unsafe(&mut self, s: &Str, what: &str) {
-        let Some(first) = find_unsafe(s.get_ref()).into_iter().next() else {
+        let found = find_unsafe(s.get_ref());
+        let Some(&first) = found.first() else {
             return;
         };
-        let count = find_unsafe(s.get_ref()).len();
+        let count = found.len();
         let span = locate_in_source(&self.file.text, s.span(), first.ch);
         let more = if count > 1 {
             format!(" and {} more", count - 1)
