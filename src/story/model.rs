@@ -3,33 +3,46 @@
 //! Every string here has already been through [`crate::text::sanitize`], every reference
 //! resolves and every declared language is present, so the UI never has to re-check.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// A BCP-47 language tag declared by the story, e.g. `en` or `zh-Hans`.
 pub type Lang = String;
 
-/// One piece of text in every declared language.
+/// One piece of text in every declared language. A short list, not a map: a story holds
+/// tens of thousands of these, mostly with two languages.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Text(pub BTreeMap<Lang, String>);
+pub struct Text(Vec<(Lang, String)>);
 
 impl Text {
     /// The text in `lang`, falling back to the first language that has one.
     pub fn get(&self, lang: &str) -> &str {
         self.0
-            .get(lang)
-            .or_else(|| self.0.values().next())
-            .map_or("", String::as_str)
+            .iter()
+            .find(|(l, _)| l == lang)
+            .or_else(|| self.0.first())
+            .map_or("", |(_, t)| t.as_str())
+    }
+
+    /// Sets the text in `lang`, replacing any there was.
+    pub fn insert(&mut self, lang: Lang, text: String) {
+        match self.0.iter_mut().find(|(l, _)| *l == lang) {
+            Some(entry) => entry.1 = text,
+            None => self.0.push((lang, text)),
+        }
+    }
+
+    /// `(language, text)` pairs, in the order they were written.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(l, t)| (l.as_str(), t.as_str()))
     }
 
     /// Builds a text from `(lang, text)` pairs; handy in tests.
     pub fn from_pairs<const N: usize>(pairs: [(&str, &str); N]) -> Self {
-        Self(
-            pairs
-                .into_iter()
-                .map(|(l, t)| (l.to_string(), t.to_string()))
-                .collect(),
-        )
+        let mut text = Self(Vec::with_capacity(N));
+        for (l, t) in pairs {
+            text.insert(l.to_string(), t.to_string());
+        }
+        text
     }
 }
 

@@ -86,8 +86,7 @@ impl Checker<'_> {
                 continue;
             }
             let label = format!("{what} ({})", lang.get_ref());
-            out.0
-                .insert(lang.get_ref().clone(), self.plain(value, &label));
+            out.insert(lang.get_ref().clone(), self.plain(value, &label));
         }
         out
     }
