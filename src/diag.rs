@@ -273,29 +273,11 @@ mod tests {
         let d = Diagnostic::new(Kind::ControlChar, &file(src), 5..6, "x\u{1b}[2J".into());
         for styled in [false, true] {
             let out = d.render(styled);
-            let cleaned = strip_sgr(&out);
+            let cleaned = crate::text::strip_sgr(&out);
             assert!(!cleaned.contains('\u{1b}'), "{cleaned:?}");
             assert!(!cleaned.contains('\u{7}'));
             assert!(!cleaned.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)));
             assert!(!cleaned.contains('\u{202e}'));
         }
-    }
-
-    /// Removes the renderer's own SGR color sequences.
-    fn strip_sgr(s: &str) -> String {
-        let mut out = String::new();
-        let mut it = s.chars().peekable();
-        while let Some(c) = it.next() {
-            if c == '\u{1b}' && it.peek() == Some(&'[') {
-                for d in it.by_ref() {
-                    if d == 'm' {
-                        break;
-                    }
-                }
-            } else {
-                out.push(c);
-            }
-        }
-        out
     }
 }

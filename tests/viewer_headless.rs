@@ -77,21 +77,9 @@ fn render_ansi_has_colours_and_no_cursor_moves() {
     let plain = rendered(&s, &args(1, (80, 24), RenderFormat::Text), None);
     let stripped: String = ansi
         .lines()
-        .map(|l| strip_sgr(l).trim_end().to_string() + "\n")
+        .map(|l| comicterm::text::strip_sgr(l).trim_end().to_string() + "\n")
         .collect();
     assert_eq!(stripped, plain);
-}
-
-fn strip_sgr(line: &str) -> String {
-    let mut out = String::new();
-    let mut rest = line;
-    while let Some(i) = rest.find("\x1b[") {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 2..];
-        let end = after.find('m').map_or(after.len(), |e| e + 1);
-        rest = &after[end..];
-    }
-    out + rest
 }
 
 #[test]

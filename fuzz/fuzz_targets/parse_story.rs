@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
         assert!(d.span.start <= d.span.end && d.span.end <= d.file.text.len());
         for styled in [false, true] {
             let out = d.render(styled);
-            let stripped = strip_sgr(&out);
+            let stripped = comicterm::text::strip_sgr(&out);
             assert!(
                 !stripped.chars().any(|c| c.is_control() && c != '\n'),
                 "{stripped:?}"
@@ -35,20 +35,3 @@ fuzz_target!(|data: &[u8]| {
         assert!(outcome.diagnostics.iter().all(|d| !d.kind.blocks_viewing()));
     }
 });
-
-fn strip_sgr(s: &str) -> String {
-    let mut out = String::new();
-    let mut it = s.chars().peekable();
-    while let Some(c) = it.next() {
-        if c == '\u{1b}' && it.peek() == Some(&'[') {
-            for d in it.by_ref() {
-                if d == 'm' {
-                    break;
-                }
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}

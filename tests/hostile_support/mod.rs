@@ -220,32 +220,10 @@ pub fn alt_column(h: &str) -> Option<usize> {
     Some(ALT_PREFIX.chars().count() + before.chars().count())
 }
 
-/// Removes the renderer's own SGR sequences (`ESC [ digits;… m`) and nothing else.
-pub fn strip_sgr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find("\x1b[") {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 2..];
-        let n = after
-            .find(|c: char| !(c.is_ascii_digit() || c == ';' || c == ':'))
-            .unwrap_or(after.len());
-        if after[n..].starts_with('m') {
-            rest = &after[n + 1..];
-        } else {
-            // Not an SGR: keep the ESC so the check below reports it.
-            out.push_str("\x1b[");
-            rest = after;
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 /// What is wrong with `out` (after removing SGR), if anything: a control other than LF, a C1
 /// control, a bidi or invisible format character, or (if `residues`) a sequence's leftover.
 pub fn problems(out: &str, residues: bool) -> Vec<String> {
-    let clean = strip_sgr(out);
+    let clean = comicterm::text::strip_sgr(out);
     let mut found = Vec::new();
     for (i, c) in clean.char_indices() {
         let bad = (c.is_control() && c != '\n') || comicterm::text::is_invisible_format(c);
