@@ -276,3 +276,48 @@ fn an_external_sigtstp_gives_the_terminal_back_before_stopping() {
     t.keys(&["q"]);
     t.assert_exited_restored(0);
 }
+
+/// A paste holding `q` and a shell command, into the viewer started from an interactive
+/// shell: the paste is one bracketed-paste event that the viewer ignores (it does not quit),
+/// and after a real `q` nothing of the paste or of keys typed ahead reaches the shell.
+#[test]
+fn pasted_and_typed_ahead_text_never_reaches_the_shell() {
+    let dir = tempfile::tempdir().unwrap();
+    let marker = dir.path().join("pwned");
+    let Some(t) = Tmux::start_cmd("paste", &["sh", "-i"], 100, 30) else {
+        return;
+    };
+    t.keys(&["-l", &format!("HOME='{}' '{BIN}'", dir.path().display())]);
+    t.keys(&["Enter"]);
+    t.wait("page 1", |s| status_line(s).contains("Page 1/"));
+    let command = format!("echo pwned > '{}'", marker.display());
+
+    // tmux pastes with bracketed-paste markers when the application asked for them.
+    t.tmux(&["set-buffer", "--", &format!("q\n{command}\n")]);
+    t.tmux(&["paste-buffer", "-p"]);
+    sleep(Duration::from_millis(700));
+    assert!(
+        status_line(&t.screen()).contains("Page 1/"),
+        "a paste quit the viewer:\n{}",
+        t.screen()
+    );
+    assert!(!marker.exists(), "the paste ran in the shell");
+
+    // Keys typed ahead of the viewer: `q` and a long command line right behind it. (In tmux
+    // the viewer's reader usually takes the whole burst before it quits; what it has not read
+    // is discarded by the flush on restore.)
+    let burst = format!("{}{command}", " ".repeat(3000));
+    t.keys(&["q"]);
+    t.keys(&["-l", &burst]);
+    t.keys(&["Enter"]);
+    t.wait("the shell", |s| !status_line(s).contains("Page 1/"));
+    t.keys(&["-l", "echo SHELL-$((6*7))"]);
+    t.keys(&["Enter"]);
+    t.wait_for("SHELL-42");
+    sleep(Duration::from_millis(300));
+    assert!(
+        !marker.exists(),
+        "typed-ahead input ran in the shell:\n{}",
+        t.screen()
+    );
+}

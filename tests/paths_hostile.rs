@@ -250,3 +250,158 @@ fn the_refused_1gib_file_was_never_read() {
         assert!(kb < 512 * 1024, "peak RSS {kb} kB");
     }
 }
+
+// ---- Story files (story.toml and panel files) follow the same rules as art ----
+
+/// A copy of the built-in story in `root` (its panels and its PNGs).
+fn copy_builtin(root: &Path) {
+    for sub in ["panels", "assets"] {
+        std::fs::create_dir_all(root.join(sub)).unwrap();
+        for entry in std::fs::read_dir(sub).unwrap() {
+            let path = entry.unwrap().path();
+            let keep = path.extension().is_some_and(|e| e == "toml" || e == "png");
+            if keep {
+                std::fs::copy(&path, root.join(sub).join(path.file_name().unwrap())).unwrap();
+            }
+        }
+    }
+}
+
+/// Runs `comicterm check ARGS` with a deadline, an environment holding a sentinel and a
+/// temporary HOME; returns (exit code, stdout + stderr).
+fn run_check(args: &[&std::ffi::OsStr], home: &Path) -> (Option<i32>, String) {
+    let mut child = Command::new(BIN)
+        .arg("check")
+        .args(args)
+        .env("HOME", home)
+        .env("COMICTERM_TEST_SENTINEL", "sentinel-7f3a9c")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(10) {
+            let _ = child.kill();
+            panic!("check {args:?} did not finish within 10 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.code(), text)
+}
+
+#[test]
+fn panel_files_linked_out_of_the_story_are_refused_and_never_quoted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("story");
+    copy_builtin(&root);
+    let creds = tmp.path().join("creds.toml");
+    std::fs::write(&creds, "id = \"x\"\napi_token = \"hunter2-secret-line\"\n").unwrap();
+    let links: [(&str, &Path); 3] = [
+        ("x-passwd.toml", Path::new("/etc/passwd")),
+        ("x-environ.toml", Path::new("/proc/self/environ")),
+        ("x-creds.toml", &creds),
+    ];
+    for (name, target) in links {
+        symlink(target, root.join("panels").join(name)).unwrap();
+    }
+    let (code, out) = run_check(&[root.as_os_str()], tmp.path());
+    assert_eq!(code, Some(1), "{out}");
+    for (name, _) in links {
+        assert!(
+            out.contains(&format!("panels/{name}` leads outside the story folder")),
+            "{name} not reported: {out}"
+        );
+    }
+    for leaked in ["root:", "sentinel-7f3a9c", "hunter2", "api_token", "PATH="] {
+        assert!(!out.contains(leaked), "`{leaked}` leaked: {out}");
+    }
+}
+
+#[test]
+fn story_toml_and_the_panels_folder_linked_out_are_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    // story.toml itself a link to a file outside.
+    let a = tmp.path().join("a");
+    copy_builtin(&a);
+    let outside = tmp.path().join("outside.toml");
+    std::fs::copy(a.join("panels/story.toml"), &outside).unwrap();
+    std::fs::remove_file(a.join("panels/story.toml")).unwrap();
+    symlink(&outside, a.join("panels/story.toml")).unwrap();
+    let (code, out) = run_check(&[a.as_os_str()], tmp.path());
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("panels/story.toml` leads outside"), "{out}");
+    assert!(
+        !out.contains("Dangerous"),
+        "the refused file was quoted: {out}"
+    );
+
+    // The whole panels folder a link to a folder outside.
+    let b = tmp.path().join("b");
+    copy_builtin(&b);
+    let moved = tmp.path().join("panels-elsewhere");
+    std::fs::rename(b.join("panels"), &moved).unwrap();
+    symlink(&moved, b.join("panels")).unwrap();
+    let (code, out) = run_check(&[b.as_os_str()], tmp.path());
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("leads outside the story folder"), "{out}");
+
+    // Links that stay inside the story folder are fine.
+    let c = tmp.path().join("c");
+    copy_builtin(&c);
+    std::fs::rename(c.join("panels/01-invitation.toml"), c.join("01.real")).unwrap();
+    symlink(c.join("01.real"), c.join("panels/01-invitation.toml")).unwrap();
+    let (code, out) = run_check(&[c.as_os_str()], tmp.path());
+    assert_eq!(code, Some(0), "{out}");
+}
+
+#[test]
+fn fifos_as_story_files_or_archives_never_block() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("story");
+    copy_builtin(&root);
+    let mkfifo = |p: &Path| assert!(Command::new("mkfifo").arg(p).status().unwrap().success());
+    mkfifo(&root.join("panels/zz-fifo.toml"));
+    let (code, out) = run_check(&[root.as_os_str()], tmp.path());
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("panels/zz-fifo.toml` is not a regular file"),
+        "{out}"
+    );
+
+    let cbz = tmp.path().join("x.cbz");
+    mkfifo(&cbz);
+    let (code, out) = run_check(&[cbz.as_os_str()], tmp.path());
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("is not a regular file"), "{out}");
+}
+
+#[test]
+fn odd_panel_file_names_are_reported_on_one_line() {
+    use std::os::unix::ffi::OsStrExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("story");
+    copy_builtin(&root);
+    // A name that is not UTF-8 is reported, not skipped.
+    let bad = std::ffi::OsStr::from_bytes(b"caf\xe9.toml");
+    std::fs::write(root.join("panels").join(bad), "id = \"cafe\"\n").unwrap();
+    let (code, out) = run_check(&[root.as_os_str()], tmp.path());
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("is not valid UTF-8"), "{out}");
+    std::fs::remove_file(root.join("panels").join(bad)).unwrap();
+
+    // A newline in a name cannot forge an output line.
+    let forged = "x\nerror: forged line\n.toml";
+    std::fs::write(root.join("panels").join(forged), "id = [\n").unwrap();
+    let (code, out) = run_check(&[root.as_os_str()], tmp.path());
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        !out.lines().any(|l| l.starts_with("error: forged")),
+        "a file name forged a line: {out}"
+    );
+    assert!(out.contains("x␊error: forged line␊.toml"), "{out}");
+}

@@ -7,6 +7,7 @@ use image::{ImageFormat, ImageReader, Limits, RgbaImage};
 
 use crate::story::ArtOrigin;
 use crate::story::assets::MAX_ART_BYTES;
+use crate::story::confine;
 
 /// Largest accepted width or height, in pixels.
 pub const MAX_DIMENSION: u32 = 8192;
@@ -35,41 +36,17 @@ pub fn read_bytes(origin: &ArtOrigin) -> Result<std::sync::Arc<[u8]>, ArtError> 
         ArtOrigin::Embedded(bytes) => Ok(bytes.clone()),
         ArtOrigin::Broken(reason) => Err(err(reason.clone())),
         ArtOrigin::Archive { archive, entry } => read_entry(archive, entry),
-        ArtOrigin::File(path) => {
-            let file = crate::story::assets::open_nonblocking(path)
-                .map_err(|e| err(format!("cannot open the image: {e}")))?;
-            let meta = file
-                .metadata()
-                .map_err(|e| err(format!("cannot read the image: {e}")))?;
-            if !meta.is_file() {
-                return Err(err("the image is not a regular file"));
-            }
-            if meta.len() > MAX_ART_BYTES {
-                return Err(err(format!(
-                    "the image is larger than {} MiB",
-                    MAX_ART_BYTES >> 20
-                )));
-            }
-            let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-            file.take(MAX_ART_BYTES + 1)
-                .read_to_end(&mut bytes)
-                .map_err(|e| err(format!("cannot read the image: {e}")))?;
-            if bytes.len() as u64 > MAX_ART_BYTES {
-                return Err(err(format!(
-                    "the image is larger than {} MiB",
-                    MAX_ART_BYTES >> 20
-                )));
-            }
-            Ok(bytes.into())
-        }
+        ArtOrigin::File(path) => confine::read_regular(path, MAX_ART_BYTES)
+            .map(Into::into)
+            .map_err(|r| err(format!("the image {}", r.reason(MAX_ART_BYTES)))),
     }
 }
 
 /// Reads one entry of a zip archive, refusing entries over the size cap (as declared and as
 /// actually inflated, so a lying header cannot make it read more).
 fn read_entry(archive: &std::path::Path, entry: &str) -> Result<std::sync::Arc<[u8]>, ArtError> {
-    let file =
-        std::fs::File::open(archive).map_err(|e| err(format!("cannot open the archive: {e}")))?;
+    let (file, _) = confine::open_regular(archive, u64::MAX)
+        .map_err(|r| err(format!("the archive {}", r.reason(u64::MAX))))?;
     let mut zip = zip::ZipArchive::new(std::io::BufReader::new(file))
         .map_err(|e| err(format!("cannot read the archive: {e}")))?;
     let entry = zip

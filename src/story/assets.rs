@@ -1,11 +1,11 @@
 //! Art paths: syntactic rules, confinement to the story folder, and file checks.
 
 use std::collections::HashMap;
-use std::fs;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+use super::confine::{self, Refused};
 use super::model::ArtOrigin;
 use crate::diag::Kind;
 
@@ -133,82 +133,32 @@ pub fn check_syntax(rel: &str) -> Result<(), PathProblem> {
 }
 
 /// Resolves symlinks and requires a regular file inside `root`, under the size cap, that
-/// starts like a PNG or JPEG. Never opens anything but a regular file.
+/// starts like a PNG or JPEG ([`confine`]'s rules). Never opens anything but a regular file.
 fn resolve_file(root: &Path, rel: &str) -> Result<PathBuf, PathProblem> {
-    let joined = root.join(rel);
-    let real = fs::canonicalize(&joined).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => problem(
-            Kind::ArtMissing,
-            format!("`{rel}` does not exist"),
-            "check the file name and that the file is in the story folder",
-        ),
-        _ => problem(
-            Kind::ArtMissing,
-            format!("`{rel}` cannot be resolved: {e}"),
-            "check the path",
-        ),
-    })?;
-    if !real.starts_with(root) {
-        return Err(problem(
-            Kind::ArtPath,
-            format!("`{rel}` resolves outside the story folder"),
-            "art must stay inside the story folder (a symlink leads out)",
-        ));
-    }
-    let meta = fs::metadata(&real)
-        .map_err(|e| problem(Kind::ArtMissing, format!("`{rel}`: {e}"), "check the path"))?;
-    if !meta.is_file() {
-        return Err(problem(
-            Kind::ArtNotFile,
-            format!("`{rel}` is not a regular file"),
-            "art must be a PNG or JPEG file",
-        ));
-    }
-    if meta.len() > MAX_ART_BYTES {
-        return Err(problem(
-            Kind::ArtTooLarge,
-            format!(
-                "`{rel}` is {} MiB; the limit is {} MiB",
-                meta.len() >> 20,
-                MAX_ART_BYTES >> 20
-            ),
-            "scale the image down",
-        ));
-    }
-    let mut head = [0u8; 16];
-    // Non-blocking and checked again after opening: a FIFO swapped in since the type check
-    // must neither block loading nor be read.
-    let n = open_nonblocking(&real)
-        .and_then(|f| {
-            if f.metadata()?.is_file() {
-                Ok(f)
-            } else {
-                Err(std::io::Error::other("not a regular file"))
-            }
-        })
-        .and_then(|mut f| f.read(&mut head))
-        .map_err(|e| {
-            problem(
+    let refused = |r: Refused| {
+        let msg = format!("`{rel}` {}", r.reason(MAX_ART_BYTES));
+        match r {
+            Refused::Missing(_) => problem(
                 Kind::ArtMissing,
-                format!("`{rel}` cannot be read: {e}"),
-                "check permissions",
-            )
-        })?;
+                msg,
+                "check the file name and that the file is in the story folder",
+            ),
+            Refused::Outside => problem(
+                Kind::ArtPath,
+                msg,
+                "art must stay inside the story folder (a symlink leads out)",
+            ),
+            Refused::NotFile => problem(Kind::ArtNotFile, msg, "art must be a PNG or JPEG file"),
+            Refused::TooLarge(_) => problem(Kind::ArtTooLarge, msg, "scale the image down"),
+            Refused::Io(_) => problem(Kind::ArtMissing, msg, "check permissions"),
+        }
+    };
+    let real = confine::resolve_inside(root, &root.join(rel)).map_err(refused)?;
+    let (mut file, _) = confine::open_regular(&real, MAX_ART_BYTES).map_err(refused)?;
+    let mut head = [0u8; 16];
+    let n = file.read(&mut head).map_err(|e| refused(Refused::Io(e)))?;
     check_magic(rel, &head[..n])?;
     Ok(real)
-}
-
-/// Opens for reading without blocking: a FIFO swapped in after the story was checked would
-/// otherwise block the worker until a writer appears (it is then refused as not a file).
-pub fn open_nonblocking(path: &std::path::Path) -> std::io::Result<std::fs::File> {
-    let mut opts = std::fs::OpenOptions::new();
-    opts.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.custom_flags(libc::O_NONBLOCK);
-    }
-    opts.open(path)
 }
 
 /// PNG or JPEG by content, and named for what it is (a `.png` holding JPEG data is refused,

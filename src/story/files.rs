@@ -1,10 +1,10 @@
 //! Reading a story's TOML files from a folder or from the built-in copy.
 
 use std::fs;
-use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 
+use super::confine::{self, Refused};
 use crate::diag::{Diagnostic, Kind, SourceText};
 
 /// Largest story TOML file read, in bytes.
@@ -29,11 +29,12 @@ pub fn io_error(name: &str, msg: String, hint: &str) -> Diagnostic {
     Diagnostic::new(Kind::Io, &source(name, ""), 0..0, msg).with_hint(hint)
 }
 
-/// Reads `DIR/panels/story.toml` and every other `DIR/panels/*.toml`, sorted by name.
-pub fn read_dir(dir: &Path) -> Result<TomlFiles, Vec<Diagnostic>> {
-    let panels_dir = dir.join("panels");
-    let story =
-        read_file(&panels_dir.join("story.toml"), "panels/story.toml").map_err(|d| vec![d])?;
+/// Reads `ROOT/panels/story.toml` and every other `ROOT/panels/*.toml`, sorted by name.
+/// `root` is canonical; every file must lie inside it after resolving links (see [`confine`]).
+pub fn read_dir(root: &Path) -> Result<TomlFiles, Vec<Diagnostic>> {
+    let panels_dir = root.join("panels");
+    let story = read_file(root, &panels_dir.join("story.toml"), "panels/story.toml")
+        .map_err(|d| vec![d])?;
     let entries = fs::read_dir(&panels_dir).map_err(|e| {
         vec![io_error(
             "panels",
@@ -41,17 +42,34 @@ pub fn read_dir(dir: &Path) -> Result<TomlFiles, Vec<Diagnostic>> {
             "",
         )]
     })?;
-    let mut names: Vec<String> = entries
-        .filter_map(Result::ok)
-        .filter_map(|e| e.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".toml") && n != "story.toml")
-        .collect();
-    names.sort();
-    let mut panels = Vec::new();
+    let mut names = Vec::new();
     let mut errors = Vec::new();
+    for entry in entries.filter_map(Result::ok) {
+        let raw = entry.file_name();
+        if !raw.as_encoded_bytes().ends_with(b".toml") || raw == "story.toml" {
+            continue;
+        }
+        match raw.into_string() {
+            Ok(name) => names.push(name),
+            Err(raw) => {
+                let name = visible_name(&format!("panels/{}", raw.to_string_lossy()));
+                errors.push(io_error(
+                    &name,
+                    format!("the file name `{name}` is not valid UTF-8"),
+                    "rename the file: panel file names are UTF-8 text",
+                ));
+            }
+        }
+    }
+    names.sort();
     let read = super::par::map(&names, |name| {
-        read_file(&panels_dir.join(name), &format!("panels/{name}"))
+        read_file(
+            root,
+            &panels_dir.join(name),
+            &visible_name(&format!("panels/{name}")),
+        )
     });
+    let mut panels = Vec::new();
     for result in read {
         match result {
             Ok(f) => panels.push(f),
@@ -65,32 +83,39 @@ pub fn read_dir(dir: &Path) -> Result<TomlFiles, Vec<Diagnostic>> {
     }
 }
 
-/// Reads one TOML file: a regular file under the size cap, valid UTF-8.
-fn read_file(path: &Path, name: &str) -> Result<Arc<SourceText>, Diagnostic> {
-    let meta = fs::metadata(path).map_err(|e| {
-        let hint = "a story folder holds `panels/story.toml`, the panel files and `assets/`";
-        io_error(name, format!("cannot read `{name}`: {e}"), hint)
+/// A file name made safe to print on one line: controls (newlines too) become pictures.
+pub fn visible_name(name: &str) -> String {
+    crate::diag::visible(name)
+        .chars()
+        .map(|c| match c {
+            '\n' => '\u{240a}',
+            '\t' => '\u{2409}',
+            c => c,
+        })
+        .collect()
+}
+
+/// Reads one TOML file under the story folder's rules ([`confine`]), valid UTF-8. A file
+/// that is refused is not read, so nothing of it is quoted.
+fn read_file(root: &Path, path: &Path, name: &str) -> Result<Arc<SourceText>, Diagnostic> {
+    let bytes = confine::read_inside(root, path, MAX_TOML_BYTES).map_err(|refused| {
+        let msg = format!("`{name}` {}", refused.reason(MAX_TOML_BYTES));
+        match refused {
+            Refused::TooLarge(_) => Diagnostic::new(Kind::FileTooLarge, &source(name, ""), 0..0, msg)
+                .with_hint("split the story or shorten the file"),
+            Refused::Missing(_) => io_error(
+                name,
+                msg,
+                "a story folder holds `panels/story.toml`, the panel files and `assets/`",
+            ),
+            Refused::Outside => io_error(
+                name,
+                msg,
+                "story files must be inside the story folder; copy the file in instead of linking it",
+            ),
+            Refused::NotFile | Refused::Io(_) => io_error(name, msg, ""),
+        }
     })?;
-    if !meta.is_file() {
-        return Err(io_error(
-            name,
-            format!("`{name}` is not a regular file"),
-            "",
-        ));
-    }
-    if meta.len() > MAX_TOML_BYTES {
-        let d = Diagnostic::new(
-            Kind::FileTooLarge,
-            &source(name, ""),
-            0..0,
-            format!("`{name}` is larger than 4 MiB"),
-        );
-        return Err(d.with_hint("split the story or shorten the file"));
-    }
-    let mut bytes = Vec::new();
-    fs::File::open(path)
-        .and_then(|f| f.take(MAX_TOML_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| io_error(name, format!("cannot read `{name}`: {e}"), ""))?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok(source(name, text)),
         Err(e) => {

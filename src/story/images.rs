@@ -101,7 +101,7 @@ pub fn load(path: &Path) -> Result<(Story, Vec<Diagnostic>), Vec<Diagnostic>> {
 
 /// A `.cbz`: the image entries, in natural order of their names, each read when shown.
 fn load_archive(path: &Path) -> Result<(Story, Vec<Diagnostic>), String> {
-    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let (file, _) = super::confine::open_regular(path, u64::MAX).map_err(|r| r.reason(u64::MAX))?;
     let zip = zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| e.to_string())?;
     let mut names: Vec<String> = zip
         .file_names()

@@ -3,6 +3,7 @@
 pub mod assets;
 mod builtin;
 mod check;
+pub mod confine;
 mod files;
 pub mod images;
 mod model;

@@ -7,7 +7,9 @@ use std::sync::{Mutex, Once, OnceLock, PoisonError};
 use std::thread::{self, ThreadId};
 
 use ratatui::crossterm::cursor::{Hide, Show};
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -36,11 +38,19 @@ impl TerminalSession {
         Ok(session)
     }
 
-    /// Enters viewer mode again (after a suspend).
+    /// Enters viewer mode again (after a suspend). Bracketed paste is on so that a paste
+    /// arrives as one event (which the viewer ignores) instead of as keys: a `q` inside
+    /// pasted text must not quit and hand the rest of the paste to the shell.
     pub fn reenter(&self) -> io::Result<()> {
         ACTIVE.store(true, Ordering::SeqCst);
         enable_raw_mode()?;
-        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, Hide)
+        execute!(
+            io::stdout(),
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            EnableBracketedPaste,
+            Hide
+        )
     }
 
     /// Gives the terminal back; does nothing if already done.
@@ -55,17 +65,39 @@ impl Drop for TerminalSession {
     }
 }
 
-/// Mouse capture off, main screen, cursor shown, raw mode off — once.
+/// Mouse capture and bracketed paste off, main screen, cursor shown, unread input discarded,
+/// raw mode off — once.
 pub fn restore() -> io::Result<()> {
     if !ACTIVE.swap(false, Ordering::SeqCst) {
         return Ok(());
     }
     let mut out = io::stdout();
-    let screen = execute!(out, DisableMouseCapture, LeaveAlternateScreen, Show);
+    let screen = execute!(
+        out,
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        Show
+    );
+    discard_pending_input();
     let raw = disable_raw_mode();
     let _ = out.flush();
     print_deferred();
     screen.and(raw)
+}
+
+/// Throws away input the viewer has not read (typed ahead, or the rest of a paste into a
+/// terminal without bracketed paste), so that it does not reach the shell as a command.
+fn discard_pending_input() {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd;
+        // The terminal crossterm reads (with `use-dev-tty`): the controlling terminal.
+        if let Ok(tty) = std::fs::File::open("/dev/tty") {
+            // SAFETY: tcflush on a descriptor we own; it only discards queued input.
+            unsafe { libc::tcflush(tty.as_raw_fd(), libc::TCIFLUSH) };
+        }
+    }
 }
 
 fn print_deferred() {
