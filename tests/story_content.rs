@@ -371,3 +371,36 @@ fn no_eight_word_run_is_copied_from_the_reference_files() {
         );
     }
 }
+
+#[test]
+fn the_export_transcript_labels_how_sure_each_note_is_in_both_languages() {
+    let export = |lang: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_comicterm"))
+            .args(["export", "--lang", lang])
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("the binary runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let en = export("en");
+    for label in [
+        "(Context, disputed)",
+        "(Context, single source)",
+        "(Context, unverified)",
+    ] {
+        assert!(en.contains(label), "{label}");
+    }
+    assert!(
+        !en.contains("established"),
+        "established notes carry no label"
+    );
+    let zh = export("zh-Hans");
+    for label in ["(背景, 有争议)", "(背景, 单一来源)", "(背景, 未经证实)"] {
+        assert!(zh.contains(label), "{label}");
+    }
+}
