@@ -25,6 +25,10 @@ pub enum Kind {
     UnknownSpeaker,
     SpeakerNotAllowed,
     UnknownSource,
+    /// A note's `status` and the number of sources it cites do not fit together.
+    StatusCites,
+    /// A key that an older version of the format used, with its replacement in the hint.
+    ObsoleteKey,
     UnknownPanel,
     UnplacedPanel,
     PanelPlacedTwice,
@@ -59,6 +63,8 @@ impl Kind {
             UnknownSpeaker => "unknown-speaker",
             SpeakerNotAllowed => "speaker-not-allowed",
             UnknownSource => "unknown-source",
+            StatusCites => "status-cites",
+            ObsoleteKey => "obsolete-key",
             UnknownPanel => "unknown-panel",
             UnplacedPanel => "unplaced-panel",
             PanelPlacedTwice => "panel-placed-twice",

@@ -161,11 +161,11 @@ impl<'a> Transcript<'a> {
     }
 
     fn note(&mut self, note: &'a Note) -> String {
-        let disputed = if note.disputed {
-            format!(", {}", self.s.disputed)
-        } else {
-            String::new()
-        };
+        let status = self
+            .s
+            .status(note.status)
+            .map(|label| format!(", {label}"))
+            .unwrap_or_default();
         let mut refs = String::new();
         for id in &note.cites {
             let n = match self.cited.iter().position(|c| *c == id.as_str()) {
@@ -179,7 +179,7 @@ impl<'a> Transcript<'a> {
         }
         let kind = self.s.kind(note.kind);
         format!(
-            "{} ({kind}{disputed}): {}{refs}",
+            "{} ({kind}{status}): {}{refs}",
             self.s.commentary,
             note.text.get(self.lang)
         )

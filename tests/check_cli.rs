@@ -27,7 +27,7 @@ fn a_good_story_exits_0_with_a_summary() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(
         stdout,
-        "ok: 1 pages, 2 panels, 1 notes, languages en, zh-Hans\n"
+        "ok: 1 pages, 2 panels, 1 notes (1 established), languages en, zh-Hans\n"
     );
     assert!(out.stderr.is_empty());
 }
@@ -39,6 +39,12 @@ fn the_built_in_story_passes() {
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.starts_with("ok: 4 pages, 16 panels, "), "{stdout}");
+    for status in ["established", "single-source", "disputed", "unverified"] {
+        assert!(
+            stdout.contains(&format!(" {status}")),
+            "notes counted by status: {stdout}"
+        );
+    }
 }
 
 #[test]

@@ -46,6 +46,10 @@ const EXPECTED: &[(&str, &[Located])] = &[
         &[(Kind::BadValue, "panels/story.toml", 1, 10)],
     ),
     (
+        "bad-status",
+        &[(Kind::BadValue, "panels/01-hello.toml", 17, 10)],
+    ),
+    (
         "bidi-override",
         &[(Kind::ControlChar, "panels/01-hello.toml", 8, 19)],
     ),
@@ -60,6 +64,10 @@ const EXPECTED: &[(&str, &[Located])] = &[
     (
         "crlf-unknown-key",
         &[(Kind::UnknownKey, "panels/02-bye.toml", 5, 1)],
+    ),
+    (
+        "disputed-one-source",
+        &[(Kind::StatusCites, "panels/01-hello.toml", 17, 10)],
     ),
     (
         "duplicate-character",
@@ -111,6 +119,10 @@ const EXPECTED: &[(&str, &[Located])] = &[
     ("no-story-file", &[(Kind::Io, "panels/story.toml", 1, 1)]),
     ("not-utf8", &[(Kind::Syntax, "panels/02-bye.toml", 2, 18)]),
     (
+        "obsolete-disputed",
+        &[(Kind::ObsoleteKey, "panels/01-hello.toml", 17, 1)],
+    ),
+    (
         "panel-placed-twice",
         &[
             (Kind::PanelPlacedTwice, "panels/story.toml", 33, 9),
@@ -120,6 +132,10 @@ const EXPECTED: &[(&str, &[Located])] = &[
     (
         "parent-art",
         &[(Kind::ArtPath, "panels/01-hello.toml", 2, 7)],
+    ),
+    (
+        "single-source-two",
+        &[(Kind::StatusCites, "panels/01-hello.toml", 17, 10)],
     ),
     (
         "speech-without-speaker",
@@ -232,6 +248,37 @@ fn the_valid_fixture_loads() {
     let numbers: Vec<usize> = story.panels().map(|p| p.number).collect();
     assert_eq!(numbers, [1, 2]);
     assert_eq!(story.pages[0].panels[1].cell.col, 1);
+}
+
+#[test]
+fn the_old_disputed_flag_names_its_replacement() {
+    let outcome = load(&fixture("invalid/obsolete-disputed"));
+    assert!(outcome.story.is_none(), "an old story does not open");
+    let d = &outcome.diagnostics[0];
+    assert!(d.message.contains("replaced by `status`"), "{}", d.message);
+    let hint = d.hint.as_deref().unwrap();
+    assert!(hint.contains(r#"status = "disputed""#), "{hint}");
+}
+
+#[test]
+fn status_errors_say_how_many_sources_are_needed_and_cited() {
+    let one = load(&fixture("invalid/disputed-one-source"));
+    let msg = &one.diagnostics[0].message;
+    assert!(
+        msg.contains("at least two") && msg.contains("cites 1 source"),
+        "{msg}"
+    );
+    let two = load(&fixture("invalid/single-source-two"));
+    let msg = &two.diagnostics[0].message;
+    assert!(
+        msg.contains("exactly one") && msg.contains("cites 2 sources"),
+        "{msg}"
+    );
+    let bad = load(&fixture("invalid/bad-status"));
+    let hint = bad.diagnostics[0].hint.as_deref().unwrap();
+    for status in ["established", "single-source", "disputed", "unverified"] {
+        assert!(hint.contains(status), "{hint}");
+    }
 }
 
 #[test]

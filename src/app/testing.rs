@@ -1,7 +1,8 @@
 //! A small hand-built story for unit tests: 3 pages (2×2, 2×3 with spans, 1×1), 9 panels.
 
 use crate::story::{
-    Cell, Character, Line, LineKind, Note, NoteKind, Page, Panel, Source, SourceKind, Story, Text,
+    Cell, Character, Line, LineKind, Note, NoteKind, NoteStatus, Page, Panel, Source, SourceKind,
+    Story, Text,
 };
 
 fn text(en: &str, zh: &str) -> Text {
@@ -56,7 +57,7 @@ fn panel(number: usize, cell: Cell, notes: Vec<Note>) -> Panel {
     }
 }
 
-fn note(kind: NoteKind, cites: &[&str], disputed: bool) -> Note {
+fn note(kind: NoteKind, cites: &[&str], status: NoteStatus) -> Note {
     Note {
         kind,
         text: text(
@@ -64,7 +65,7 @@ fn note(kind: NoteKind, cites: &[&str], disputed: bool) -> Note {
             "当时的报道对那晚发生的事说法不一。",
         ),
         cites: cites.iter().map(ToString::to_string).collect(),
-        disputed,
+        status,
     }
 }
 
@@ -97,13 +98,13 @@ pub fn story() -> Story {
         panel(
             1,
             cell(0, 0, 1, 1),
-            vec![n(NoteKind::Context, &["a", "b"], false)],
+            vec![n(NoteKind::Context, &["a", "b"], NoteStatus::Established)],
         ),
         panel(2, cell(0, 1, 1, 1), vec![]),
         panel(
             3,
             cell(1, 0, 1, 1),
-            vec![n(NoteKind::Analysis, &["b"], true)],
+            vec![n(NoteKind::Analysis, &["b"], NoteStatus::SingleSource)],
         ),
         panel(4, cell(1, 1, 1, 1), vec![]),
     ];
@@ -111,7 +112,7 @@ pub fn story() -> Story {
         panel(
             5,
             cell(0, 0, 2, 1),
-            vec![n(NoteKind::Translation, &[], false)],
+            vec![n(NoteKind::Translation, &[], NoteStatus::Established)],
         ),
         panel(6, cell(0, 1, 1, 2), vec![]),
         panel(7, cell(1, 1, 1, 1), vec![]),

@@ -81,6 +81,18 @@ impl Story {
     pub fn note_count(&self) -> usize {
         self.panels().map(|p| p.notes.len()).sum()
     }
+
+    /// How many notes have each status, in [`NoteStatus::ALL`] order.
+    pub fn notes_by_status(&self) -> [(NoteStatus, usize); 4] {
+        NoteStatus::ALL.map(|status| {
+            let n = self
+                .panels()
+                .flat_map(|p| &p.notes)
+                .filter(|n| n.status == status)
+                .count();
+            (status, n)
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -232,6 +244,41 @@ pub enum NoteKind {
     Translation,
 }
 
+/// How sure a note is. The checker makes `Disputed` cite at least two sources and
+/// `SingleSource` exactly one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum NoteStatus {
+    /// Not in doubt: several sources agree, or the note reports what its source itself says.
+    #[default]
+    Established,
+    /// Rests on one source that could not be checked elsewhere.
+    SingleSource,
+    /// Named sources disagree.
+    Disputed,
+    /// Reported, but no source we could check confirms it.
+    Unverified,
+}
+
+impl NoteStatus {
+    /// Every status, in the order `check` counts them.
+    pub const ALL: [NoteStatus; 4] = [
+        NoteStatus::Established,
+        NoteStatus::SingleSource,
+        NoteStatus::Disputed,
+        NoteStatus::Unverified,
+    ];
+
+    /// The value written in a panel file: `status = "single-source"`.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            NoteStatus::Established => "established",
+            NoteStatus::SingleSource => "single-source",
+            NoteStatus::Disputed => "disputed",
+            NoteStatus::Unverified => "unverified",
+        }
+    }
+}
+
 /// A commentary note on a panel.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {
@@ -239,6 +286,6 @@ pub struct Note {
     pub text: Text,
     /// Ids of cited sources, in citation order.
     pub cites: Vec<String>,
-    /// Whether the sources disagree on what the note states.
-    pub disputed: bool,
+    /// How sure the note is.
+    pub status: NoteStatus,
 }

@@ -99,8 +99,8 @@ pub struct RawLine {
 pub struct RawNote {
     pub kind: Str,
     pub text: RawText,
-    #[serde(default)]
-    pub cites: Vec<Str>,
-    #[serde(default)]
-    pub disputed: bool,
+    pub cites: Option<Spanned<Vec<Str>>>,
+    pub status: Option<Str>,
+    /// Replaced by `status`; still parsed (any type) so `check` can say what to write instead.
+    pub disputed: Option<Spanned<toml::Value>>,
 }

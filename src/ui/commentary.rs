@@ -38,8 +38,8 @@ fn note_spans<'a>(note: &'a Note, ctx: &ViewCtx<'a>, cited: &mut Vec<&'a str>) -
         format!("[{}] ", s.kind(note.kind)),
         theme::NOTE_KIND,
     )];
-    if note.disputed {
-        spans.push(Span::styled(format!("({}) ", s.disputed), theme::DISPUTED));
+    if let Some(status) = s.status(note.status) {
+        spans.push(Span::styled(format!("({status}) "), theme::DISPUTED));
     }
     spans.push(Span::raw(note.text.get(ctx.lang)));
     for id in &note.cites {

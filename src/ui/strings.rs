@@ -1,6 +1,6 @@
 //! Every interface string, in English and Simplified Chinese.
 
-use crate::story::{LineKind, NoteKind};
+use crate::story::{LineKind, NoteKind, NoteStatus};
 
 /// The interface text for one language.
 pub struct Strings {
@@ -16,7 +16,8 @@ pub struct Strings {
     pub overlay_hint: &'static str,
     pub help_hint: &'static str,
     pub no_notes: &'static str,
-    pub disputed: &'static str,
+    /// Labels for single-source, disputed and unverified notes (established ones get none).
+    statuses: [&'static str; 3],
     pub sources: &'static str,
     pub auto_panel: &'static str,
     kinds: [&'static str; 3],
@@ -39,6 +40,16 @@ impl Strings {
             NoteKind::Context => self.kinds[0],
             NoteKind::Analysis => self.kinds[1],
             NoteKind::Translation => self.kinds[2],
+        }
+    }
+
+    /// The label shown beside a note of this status; `None` for established notes.
+    pub fn status(&self, status: NoteStatus) -> Option<&'static str> {
+        match status {
+            NoteStatus::Established => None,
+            NoteStatus::SingleSource => Some(self.statuses[0]),
+            NoteStatus::Disputed => Some(self.statuses[1]),
+            NoteStatus::Unverified => Some(self.statuses[2]),
         }
     }
 
@@ -101,7 +112,7 @@ static EN: Strings = Strings {
     overlay_hint: "j/k scroll · Esc close",
     help_hint: "? help",
     no_notes: "No commentary here.",
-    disputed: "disputed",
+    statuses: ["single source", "disputed", "unverified"],
     sources: "Sources",
     auto_panel: "panel (page too small)",
     kinds: ["Context", "Analysis", "Translation"],
@@ -142,7 +153,7 @@ static ZH: Strings = Strings {
     overlay_hint: "j/k 滚动 · Esc 关闭",
     help_hint: "? 帮助",
     no_notes: "这里没有评注。",
-    disputed: "有争议",
+    statuses: ["单一来源", "有争议", "未经证实"],
     sources: "资料来源",
     auto_panel: "单格（整页放不下）",
     kinds: ["背景", "分析", "翻译"],

@@ -4,7 +4,9 @@ use super::Checker;
 use super::story::{StoryHead, known};
 use crate::diag::Kind;
 use crate::story::assets::AssetStore;
-use crate::story::model::{ArtOrigin, ArtRef, Cell, Line, LineKind, Note, NoteKind, Panel, Site};
+use crate::story::model::{
+    ArtOrigin, ArtRef, Cell, Line, LineKind, Note, NoteKind, NoteStatus, Panel, Site,
+};
 use crate::story::raw::{RawLine, RawNote, RawPanel};
 
 const LINE_KINDS: &[(&str, LineKind)] = &[
@@ -20,6 +22,13 @@ const NOTE_KINDS: &[(&str, NoteKind)] = &[
     ("context", NoteKind::Context),
     ("analysis", NoteKind::Analysis),
     ("translation", NoteKind::Translation),
+];
+
+const NOTE_STATUSES: &[(&str, NoteStatus)] = &[
+    ("established", NoteStatus::Established),
+    ("single-source", NoteStatus::SingleSource),
+    ("disputed", NoteStatus::Disputed),
+    ("unverified", NoteStatus::Unverified),
 ];
 
 /// Checks one panel file; the panel's place on a page is filled in later.
@@ -108,7 +117,8 @@ fn check_note(raw: &RawNote, c: &mut Checker, head: &StoryHead) -> Note {
     let kind = c
         .one_of(&raw.kind, "note kind", NOTE_KINDS)
         .unwrap_or(NoteKind::Context);
-    for cite in &raw.cites {
+    let cites: &[crate::story::raw::Str] = raw.cites.as_ref().map_or(&[], |c| c.get_ref());
+    for cite in cites {
         if head.sources.iter().all(|s| &s.id != cite.get_ref()) {
             c.error_hint(
                 Kind::UnknownSource,
@@ -118,14 +128,91 @@ fn check_note(raw: &RawNote, c: &mut Checker, head: &StoryHead) -> Note {
             );
         }
     }
+    if let Some(old) = &raw.disputed {
+        report_disputed_flag(old, c);
+    }
+    let status = match &raw.status {
+        Some(s) => {
+            let status = c
+                .one_of(s, "note status", NOTE_STATUSES)
+                .unwrap_or_default();
+            check_status_cites(status, s, cites.len(), c);
+            status
+        }
+        None => NoteStatus::Established,
+    };
     Note {
         kind,
         text: c.text(&raw.text, "note text"),
-        cites: raw
-            .cites
+        cites: cites
             .iter()
             .map(|s| crate::text::sanitize(s.get_ref()))
             .collect(),
-        disputed: raw.disputed,
+        status,
     }
+}
+
+/// `disputed = true` was replaced by `status = "disputed"`: a located error that says so.
+fn report_disputed_flag(old: &toml::Spanned<toml::Value>, c: &mut Checker) {
+    let hint = match old.get_ref() {
+        toml::Value::Boolean(false) => {
+            "remove it: a note without `status` is `established`".to_string()
+        }
+        _ => "write `status = \"disputed\"` instead (it needs at least two sources in `cites`), \
+              or `single-source`, `unverified` or `established` if that is what the note is"
+            .to_string(),
+    };
+    // The span is the value's; point at the key, which starts the line.
+    let line_start = c.file.text[..old.span().start]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let key = c.file.text[line_start..old.span().start]
+        .find("disputed")
+        .map_or(old.span(), |i| {
+            line_start + i..line_start + i + "disputed".len()
+        });
+    c.error_hint(
+        Kind::ObsoleteKey,
+        key,
+        "`disputed` is no longer a note key: it was replaced by `status`".into(),
+        hint,
+    );
+}
+
+/// `disputed` needs two or more sources, `single-source` exactly one.
+fn check_status_cites(
+    status: NoteStatus,
+    at: &crate::story::raw::Str,
+    cited: usize,
+    c: &mut Checker,
+) {
+    let sources = |n: usize| match n {
+        0 => "no source".to_string(),
+        1 => "1 source".to_string(),
+        n => format!("{n} sources"),
+    };
+    let (need, hint) = match status {
+        NoteStatus::Disputed if cited < 2 => (
+            "at least two",
+            "cite the sources that disagree; if only one source makes the claim, use \
+             `status = \"single-source\"` or `\"unverified\"`",
+        ),
+        NoteStatus::SingleSource if cited != 1 => (
+            "exactly one",
+            "cite the one source; if several agree, remove `status` (established), and if they \
+             disagree, use `status = \"disputed\"`",
+        ),
+        _ => return,
+    };
+    c.error_hint(
+        Kind::StatusCites,
+        at.span(),
+        format!(
+            "a `{}` note must cite {need} source{}, this one cites {}",
+            status.keyword(),
+            if need == "exactly one" { "" } else { "s" },
+            sources(cited)
+        ),
+        hint.into(),
+    );
 }
