@@ -12,14 +12,13 @@ use std::rc::Rc;
 use std::sync::{Arc, OnceLock};
 
 use comicterm::app::{Action, App};
-use comicterm::art::{ArtStore, ArtView, ColorMode, GraphicStore, Graphics};
+use comicterm::art::{ArtStore, ArtView, ColorMode, GraphicStore, Graphics, Method};
 use comicterm::story::{Story, StorySource, load};
 use comicterm::ui::{self, ViewCtx};
 use ratatui::backend::CrosstermBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
-use ratatui_image::picker::{Picker, ProtocolType};
 
 const SIZES: [(u16, u16); 2] = [(120, 40), (240, 70)];
 
@@ -71,9 +70,7 @@ fn kitty_view() -> ArtView {
     static KITTY: OnceLock<Arc<GraphicStore>> = OnceLock::new();
     let graphics = KITTY
         .get_or_init(|| {
-            let mut picker = Picker::halfblocks();
-            picker.set_protocol_type(ProtocolType::Kitty);
-            let graphics = Arc::new(GraphicStore::new(picker));
+            let graphics = Arc::new(GraphicStore::new(Method::KittyPlaceholders, None, false));
             let mut art = ArtView::new(store(), ColorMode::TrueColor, Graphics::Kitty);
             art.graphics_store = Some(graphics.clone());
             for size in SIZES {

@@ -4,24 +4,25 @@
 use std::sync::Arc;
 
 use comicterm::app::{Action, App};
-use comicterm::art::{ArtStore, ArtView, ColorMode, GraphicStore, Graphics, Look};
+use comicterm::art::{ArtStore, ArtView, ColorMode, GraphicStore, Graphics, Look, Method};
 use comicterm::story::{StorySource, load};
 use comicterm::ui::{self, ViewCtx};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui_image::picker::{Picker, ProtocolType};
 
 const KITTY_PLACEHOLDER: char = '\u{10EEEE}';
 
 fn kitty_view() -> ArtView {
-    let mut picker = Picker::halfblocks();
-    picker.set_protocol_type(ProtocolType::Kitty);
     let mut view = ArtView::new(
         Arc::new(ArtStore::default()),
         ColorMode::TrueColor,
         Graphics::Kitty,
     );
-    view.graphics_store = Some(Arc::new(GraphicStore::new(picker)));
+    view.graphics_store = Some(Arc::new(GraphicStore::new(
+        Method::KittyPlaceholders,
+        None,
+        false,
+    )));
     view
 }
 

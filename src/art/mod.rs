@@ -1,8 +1,10 @@
 //! Panel artwork: decoding with limits, half-block preparation, a bounded cache, and workers
 //! that do it all off the UI thread.
 
+mod choose;
 mod decode;
 mod halfblock;
+mod kitty;
 mod protocol;
 mod store;
 mod verify;
@@ -11,9 +13,11 @@ mod worker;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
+pub use choose::{Choice, Method, TermFacts, TermReplies, Terminal, TmuxFacts, choose, identify};
 pub use decode::{ArtError, KEEP_DIMENSION, MAX_ALLOC, MAX_DIMENSION, decode, read_bytes};
 pub use halfblock::{ColorMode, HalfBlocks, Prepared, ansi256, fit};
-pub use protocol::{Graphic, GraphicStore, detect as detect_protocol, in_multiplexer};
+pub use kitty::DELETE_ALL as KITTY_DELETE_ALL;
+pub use protocol::{DEFAULT_CELL_PX, Graphic, GraphicStore};
 pub use store::{ArtStatus, ArtStore};
 pub use verify::verify;
 pub use view::{ArtView, Graphics, Shown};

@@ -4,43 +4,36 @@
 use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex};
 
-use ratatui_image::picker::{Picker, ProtocolType};
-
+use super::detect::Detected;
 use super::events::AppEvent;
 use crate::app::{App, Overlay};
-use crate::art::{
-    ArtStore, ArtView, ArtWorker, ColorMode, GraphicStore, Graphics, detect_protocol,
-    in_multiplexer,
-};
+use crate::art::{ArtStore, ArtView, ArtWorker, ColorMode, GraphicStore, Graphics, Method};
 
-/// Chooses how art is shown. Queries the terminal, so it must run after entering the alternate
-/// screen and before the input thread starts reading.
-pub fn pick_protocol(graphics: Graphics, mode: ColorMode) -> Option<Picker> {
-    let forced = match graphics {
-        Graphics::Kitty => Some(ProtocolType::Kitty),
-        Graphics::Sixel => Some(ProtocolType::Sixel),
-        Graphics::Iterm2 => Some(ProtocolType::Iterm2),
-        Graphics::Halfblocks | Graphics::None => return None,
-        // Inside tmux half-blocks are reliable and protocols are not; NO_COLOR wants shades.
-        Graphics::Auto if in_multiplexer() || mode == ColorMode::Mono => return None,
-        Graphics::Auto => None,
-    };
-    detect_protocol(forced)
+/// The store for protocol images, when the chosen method is a protocol.
+pub fn graphic_store(detected: &Detected) -> Option<GraphicStore> {
+    let choice = &detected.choice;
+    choice.method.is_protocol().then(|| {
+        GraphicStore::new(
+            choice.method,
+            detected.facts.replies.cell_px,
+            choice.passthrough,
+        )
+    })
 }
 
 /// The art view for drawing and the workers that fill it; workers send
 /// [`AppEvent::ArtReady`] on `events` after each job.
-pub fn start(
-    graphics: Graphics,
-    picker: Option<Picker>,
-    events: Sender<AppEvent>,
-) -> (ArtView, ArtWorker) {
+pub fn start(detected: &Detected, events: Sender<AppEvent>) -> (ArtView, ArtWorker) {
     let store = Arc::new(ArtStore::default());
-    let graphic_store = picker.map(|p| Arc::new(GraphicStore::new(p)));
+    let graphic_store = graphic_store(detected).map(Arc::new);
     let tx = Mutex::new(events);
     let worker = ArtWorker::spawn(store.clone(), graphic_store.clone(), 2, move || {
         let _ = tx.lock().map(|tx| tx.send(AppEvent::ArtReady));
     });
+    let graphics = match detected.choice.method {
+        Method::None => Graphics::None,
+        _ => Graphics::Auto,
+    };
     let mut view = ArtView::new(store, ColorMode::detect(), graphics);
     view.graphics_store = graphic_store;
     (view, worker)
@@ -71,12 +64,20 @@ impl Scene {
     }
 }
 
-/// Whether images of this protocol linger after their cells change.
+/// Whether images of this method linger after their cells change (the screen is then
+/// cleared, and kitty placements deleted, when the scene changes).
 pub fn needs_clear(view: &ArtView) -> bool {
     view.graphics_store.as_ref().is_some_and(|g| {
         matches!(
-            g.protocol_type(),
-            ProtocolType::Sixel | ProtocolType::Iterm2
+            g.method(),
+            Method::Sixel | Method::Iterm2 | Method::KittyDirect
         )
     })
+}
+
+/// Whether kitty placements must be deleted explicitly (they are not cells).
+pub fn uses_kitty_placements(view: &ArtView) -> bool {
+    view.graphics_store
+        .as_ref()
+        .is_some_and(|g| g.method() == Method::KittyDirect)
 }

@@ -1,7 +1,9 @@
 //! The terminal edge: setup and teardown, signals, the input thread and the event loop.
 
 mod art;
+pub mod detect;
 mod events;
+pub mod probe;
 mod session;
 mod signals;
 
@@ -21,7 +23,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::app::{Action, App, Overlay, keymap};
-use crate::art::{ArtView, ArtWorker, ColorMode, Graphics};
+use crate::art::{ArtView, ArtWorker, Graphics};
 use crate::cli::ViewArgs;
 use crate::story::Story;
 use crate::ui::{self, ViewCtx};
@@ -43,12 +45,13 @@ pub fn run(story: &Story, args: &ViewArgs) -> io::Result<i32> {
         FRAME_BUFFER,
         io::stdout(),
     )))?;
-    let graphics = Graphics::resolve(args.graphics);
-    let picker = art::pick_protocol(graphics, ColorMode::detect());
+    // Asked before the input thread starts: nothing else may read the terminal meanwhile,
+    // and nothing is left reading it afterwards.
+    let detected = detect::detect(Graphics::resolve(args.graphics));
     let (input, rx) = InputThread::spawn();
     let size = terminal.size()?;
     let mut app = App::new(story, args.lang.as_deref(), (size.width, size.height));
-    let (art_view, worker) = art::start(graphics, picker, input.sender());
+    let (art_view, worker) = art::start(&detected, input.sender());
     if args.panic_in_decoder {
         crate::art::request_test_panic();
     }
@@ -64,6 +67,7 @@ pub fn run(story: &Story, args: &ViewArgs) -> io::Result<i32> {
         frames: 0,
     };
     let code = lp.run(&mut app, &rx);
+    let _ = lp.forget_placements();
     session.restore()?;
     code
 }
@@ -132,6 +136,7 @@ impl Loop<'_> {
         self.art.hide_graphics = app.overlay != Overlay::None;
         let scene = art::Scene::of(app);
         if art::needs_clear(&self.art) && self.scene.as_ref().is_some_and(|s| *s != scene) {
+            self.forget_placements()?;
             self.terminal.clear()?;
         }
         self.scene = Some(scene);
@@ -187,9 +192,22 @@ impl Loop<'_> {
         }
     }
 
+    /// Deletes kitty pictures placed directly (they are not cells: clearing the screen does
+    /// not remove them everywhere).
+    fn forget_placements(&mut self) -> io::Result<()> {
+        if art::uses_kitty_placements(&self.art) {
+            use std::io::Write;
+            let out = self.terminal.backend_mut();
+            out.write_all(crate::art::KITTY_DELETE_ALL.as_bytes())?;
+            out.flush()?;
+        }
+        Ok(())
+    }
+
     /// Ctrl-Z: give the terminal back, stop, and take it again on `fg`.
     fn suspend(&mut self, app: &mut App) -> io::Result<()> {
         self.input.pause();
+        let _ = self.forget_placements();
         self.session.restore()?;
         signals::stop_self();
         self.signals.take_continued();

@@ -33,15 +33,15 @@ pub fn draw_art(panel: &Panel, area: Rect, buf: &mut Buffer, ctx: &ViewCtx) {
 
 /// A protocol image (kitty, sixel, iTerm2), centered in its area.
 fn draw_graphic(graphic: &Graphic, area: Rect, buf: &mut Buffer) {
-    let size = graphic.0.size();
-    let (w, h) = (size.width.min(area.width), size.height.min(area.height));
+    let (w, h) = graphic.size();
+    let (w, h) = (w.min(area.width), h.min(area.height));
     let centered = Rect::new(
         area.x + (area.width - w) / 2,
         area.y + (area.height - h) / 2,
         w,
         h,
     );
-    ratatui_image::Image::new(&graphic.0).render(centered, buf);
+    graphic.render(centered, buf);
 }
 
 /// The framed alt text, with a one-line note (why the art is not shown) at the bottom.
