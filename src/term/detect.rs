@@ -5,6 +5,8 @@
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+use ratatui::crossterm;
+
 use super::probe;
 use crate::art::{Choice, Graphics, TermFacts, TmuxFacts, choose};
 
@@ -23,6 +25,12 @@ pub fn detect(graphics: Graphics) -> Detected {
     }
     if facts.can_query() {
         facts.replies = probe::probe(probe::TIMEOUT);
+        if facts.replies.cell_px.is_none()
+            && let (Some(px), Ok((cols, rows))) =
+                (facts.replies.window_px, crossterm::terminal::size())
+        {
+            facts.replies.cell_px = probe::cell_from_window(px, (u32::from(cols), u32::from(rows)));
+        }
     }
     let choice = choose(graphics, &facts);
     Detected { facts, choice }

@@ -28,10 +28,42 @@ pub const TIMEOUT: Duration = Duration::from_millis(1000);
 /// Queries the controlling terminal; raw mode must be on (so replies are not echoed and
 /// arrive byte by byte). Returns what was understood; an empty answer when nothing came.
 pub fn probe(timeout: Duration) -> TermReplies {
-    match probe_tty(timeout) {
+    let mut r = match probe_tty(timeout) {
         Ok(bytes) => parse_replies(&bytes),
         Err(_) => TermReplies::default(),
+    };
+    if r.cell_px.is_none() {
+        // xterm, by default, does not answer `CSI 16 t` or `CSI 14 t`; the kernel's window
+        // size often has the pixels.
+        r.cell_px = winsize_cell_px();
     }
+    r
+}
+
+/// Cell size from the window size in pixels that the terminal gave the kernel.
+#[cfg(unix)]
+fn winsize_cell_px() -> Option<(u32, u32)> {
+    use std::os::fd::AsRawFd;
+    let tty = std::fs::File::open("/dev/tty").ok()?;
+    // SAFETY: TIOCGWINSZ fills a winsize struct we own.
+    let mut ws: libc::winsize = unsafe { std::mem::zeroed() };
+    if unsafe { libc::ioctl(tty.as_raw_fd(), libc::TIOCGWINSZ, &mut ws) } != 0 {
+        return None;
+    }
+    cell_from_window(
+        (u32::from(ws.ws_xpixel), u32::from(ws.ws_ypixel)),
+        (u32::from(ws.ws_col), u32::from(ws.ws_row)),
+    )
+}
+
+#[cfg(not(unix))]
+fn winsize_cell_px() -> Option<(u32, u32)> {
+    None
+}
+
+/// Pixels per cell from a window's pixels and cells, if both are known.
+pub fn cell_from_window((w, h): (u32, u32), (cols, rows): (u32, u32)) -> Option<(u32, u32)> {
+    (w > 0 && h > 0 && cols > 0 && rows > 0).then(|| (w / cols, h / rows))
 }
 
 #[cfg(unix)]
