@@ -27,9 +27,15 @@ pub struct ViewArgs {
     #[arg(long, global = true)]
     pub lang: Option<String>,
 
-    /// How to show panel art: auto, halfblocks or none (also COMICTERM_GRAPHICS).
+    /// How to show panel art (also COMICTERM_GRAPHICS): auto asks the terminal; kitty picks
+    /// placeholders or direct placement as the terminal supports; sixel, iterm2, halfblocks
+    /// (colored cells, any terminal) or none (alt text). `comicterm doctor` shows the choice.
     #[arg(long, value_enum, global = true)]
     pub graphics: Option<crate::art::Graphics>,
+
+    /// Colors: auto follows the terminal's background (asked at start), dark or light.
+    #[arg(long, value_enum, global = true, default_value_t = Theme::Auto)]
+    pub theme: Theme,
 
     /// Test-only: the first art job panics inside its worker thread.
     #[arg(long, hide = true, global = true)]
@@ -49,6 +55,8 @@ pub enum Command {
     },
     /// Write one frame, exactly as the viewer would draw it, to stdout.
     Render(RenderArgs),
+    /// Show what the terminal was detected as and how pictures will be shown (for bug reports).
+    Doctor,
     /// Print the whole story in reading order: a transcript.
     Export {
         /// Story folder, image, folder of images or .cbz (default: the built-in story).
@@ -90,9 +98,32 @@ pub struct RenderArgs {
     /// Open the commentary overlay.
     #[arg(long)]
     pub commentary: bool,
+    /// Open the help overlay.
+    #[arg(long)]
+    pub help_overlay: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = RenderFormat::Text)]
     pub format: RenderFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Theme {
+    /// Light if the terminal says its background is light, else dark.
+    #[default]
+    Auto,
+    Dark,
+    Light,
+}
+
+impl Theme {
+    /// Whether to use the light palette, given the terminal's background if known.
+    pub fn light(self, background: Option<(u8, u8, u8)>) -> bool {
+        match self {
+            Theme::Auto => background.is_some_and(crate::ui::is_light),
+            Theme::Dark => false,
+            Theme::Light => true,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]

@@ -30,10 +30,14 @@ pub fn render(
         Graphics::resolve(view.graphics),
     );
     // First pass: learn which art the frame shows at which size; prepare it; draw again.
-    ui::render(&app, &ViewCtx::with_art(&app, &art), buf.area, &mut buf);
+    let ctx = ViewCtx {
+        light: view.theme.light(None),
+        ..ViewCtx::with_art(&app, &art)
+    };
+    ui::render(&app, &ctx, buf.area, &mut buf);
     art.store.prepare_all(None, &art.take_wanted());
     buf.reset();
-    ui::render(&app, &ViewCtx::with_art(&app, &art), buf.area, &mut buf);
+    ui::render(&app, &ctx, buf.area, &mut buf);
     let frame = match args.format {
         RenderFormat::Text => dump::text(&buf),
         RenderFormat::Ansi => dump::ansi(&buf),
@@ -77,6 +81,9 @@ fn app_for<'s>(story: &'s Story, args: &RenderArgs, view: &ViewArgs) -> io::Resu
     }
     if args.commentary {
         app.update(Action::ToggleCommentary);
+    }
+    if args.help_overlay {
+        app.update(Action::ToggleHelp);
     }
     Ok(app)
 }

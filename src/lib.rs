@@ -8,6 +8,7 @@ pub mod app;
 pub mod art;
 pub mod cli;
 pub mod diag;
+pub mod doctor;
 pub mod generate;
 pub mod headless;
 pub mod story;

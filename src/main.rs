@@ -10,6 +10,7 @@ use comicterm::story::{LoadOutcome, Story, StorySource, load};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+
     let code = match &cli.command {
         Some(Command::Check { path }) => check(load(&StorySource::from_arg(path.as_deref()))),
         Some(Command::Render(args)) => with_story(args.path.as_deref(), |story| {
@@ -21,6 +22,14 @@ fn main() -> ExitCode {
             comicterm::headless::export(story, *format, &cli.view, &mut out)
                 .and_then(|()| out.flush())
         }),
+        Some(Command::Doctor) => {
+            let graphics = comicterm::art::Graphics::resolve(cli.view.graphics);
+            let detected = comicterm::term::detect_once(graphics);
+            let mut out = std::io::stdout().lock();
+            finish_output(
+                comicterm::doctor::report(&detected, graphics, &mut out).and_then(|()| out.flush()),
+            )
+        }
         Some(Command::Generate {
             out,
             panels,
@@ -32,6 +41,13 @@ fn main() -> ExitCode {
                 1
             }
         },
+        None if !std::io::stdout().is_terminal() => {
+            eprintln!(
+                "comicterm: standard output is not a terminal; to write the story as text use \
+                 `comicterm export` (a transcript) or `comicterm render` (one frame)"
+            );
+            2
+        }
         None => match open(cli.path.as_deref()) {
             Ok(story) => comicterm::term::run(&story, &cli.view).unwrap_or_else(|e| {
                 eprintln!("comicterm: {e}");
@@ -51,12 +67,32 @@ fn check(mut outcome: LoadOutcome) -> i32 {
     if outcome.diagnostics.is_empty()
         && let Some(story) = &outcome.story
     {
-        println!("{}", summary(story));
-        return 0;
+        let mut out = std::io::stdout().lock();
+        return finish_output(writeln!(out, "{}", summary(story)).and_then(|()| out.flush()));
     }
-    eprint!("{}", render_all(&outcome.diagnostics, styled_stderr()));
+    report(&outcome.diagnostics);
     1
 }
+
+/// Prints diagnostics on stderr; a failing stderr is not a reason to panic.
+fn report(diagnostics: &[comicterm::diag::Diagnostic]) {
+    let text = render_all(diagnostics, styled_stderr());
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
+/// Exit code for a command whose output is done: 0, or 1 with the error on stderr (a reader
+/// who closed the pipe early, e.g. `| head`, is not an error).
+fn finish_output(result: std::io::Result<()>) -> i32 {
+    match result {
+        Ok(()) => 0,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "comicterm: {e}");
+            1
+        }
+    }
+}
+
 
 /// `ok: 4 pages, 16 panels, 50 notes (41 established, 5 single-source, 3 disputed,
 /// 1 unverified), languages en, zh-Hans`; statuses with no notes are left out.
@@ -87,7 +123,7 @@ fn open(path: Option<&std::path::Path>) -> Result<Story, i32> {
     match outcome.story {
         Some(story) => Ok(story),
         None => {
-            eprint!("{}", render_all(&outcome.diagnostics, styled_stderr()));
+            report(&outcome.diagnostics);
             Err(1)
         }
     }
@@ -98,12 +134,7 @@ fn with_story(
     f: impl FnOnce(&Story) -> std::io::Result<()>,
 ) -> i32 {
     match open(path).map(|s| f(&s)) {
-        Ok(Ok(())) => 0,
-        Ok(Err(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
-        Ok(Err(e)) => {
-            eprintln!("comicterm: {e}");
-            1
-        }
+        Ok(result) => finish_output(result),
         Err(code) => code,
     }
 }

@@ -65,6 +65,7 @@ pub fn run(story: &Story, args: &ViewArgs) -> io::Result<i32> {
         scene: None,
         panic_after: args.panic_after_frames,
         frames: 0,
+        light: args.theme.light(detected.facts.replies.background),
     };
     let code = lp.run(&mut app, &rx);
     let _ = lp.forget_placements();
@@ -83,6 +84,8 @@ struct Loop<'a> {
     scene: Option<art::Scene>,
     panic_after: Option<u32>,
     frames: u32,
+    /// The light palette (the terminal's background is light, or `--theme light`).
+    light: bool,
 }
 
 impl Loop<'_> {
@@ -140,7 +143,10 @@ impl Loop<'_> {
             self.terminal.clear()?;
         }
         self.scene = Some(scene);
-        let ctx = ViewCtx::with_art(app, &self.art);
+        let ctx = ViewCtx {
+            light: self.light,
+            ..ViewCtx::with_art(app, &self.art)
+        };
         self.terminal.draw(|frame| ui::draw(frame, app, &ctx))?;
         self.request_art(app);
         self.frames += 1;
@@ -222,4 +228,15 @@ impl Loop<'_> {
         app.update(Action::Resize(size.width, size.height));
         Ok(())
     }
+}
+
+/// Detects the terminal outside the viewer (for `comicterm doctor`): raw mode only while
+/// asking, input typed meanwhile discarded.
+pub fn detect_once(graphics: Graphics) -> detect::Detected {
+    let raw = ratatui::crossterm::terminal::enable_raw_mode().is_ok();
+    let detected = detect::detect(graphics);
+    if raw {
+        let _ = ratatui::crossterm::terminal::disable_raw_mode();
+    }
+    detected
 }

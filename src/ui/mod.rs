@@ -37,6 +37,8 @@ pub struct ViewCtx<'a> {
     pub lang: &'a str,
     pub strings: &'static Strings,
     pub art: Option<&'a ArtView>,
+    /// The terminal's background is light: the light palette.
+    pub light: bool,
 }
 
 impl<'a> ViewCtx<'a> {
@@ -47,6 +49,7 @@ impl<'a> ViewCtx<'a> {
             lang,
             strings: strings::for_lang(lang),
             art: None,
+            light: false,
         }
     }
 
@@ -82,6 +85,36 @@ pub fn render(app: &App, ctx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     }
     status::draw(app, ctx, status_bar, buf);
     overlay::draw(app, ctx, area, buf);
+    blank_cut_wide_glyphs(buf, area);
+    if ctx.light {
+        theme::apply_light(buf, area);
+    }
+}
+
+/// A wide glyph (CJK, emoji) whose right half was drawn over (by an overlay's border or
+/// text) becomes a space: otherwise the terminal draws the whole glyph and it eats the
+/// cell next to it (the overlay's left border, live, though not in a cell dump).
+fn blank_cut_wide_glyphs(buf: &mut Buffer, area: Rect) {
+    use unicode_width::UnicodeWidthStr;
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right().saturating_sub(1) {
+            let wide = buf.cell((x, y)).is_some_and(|c| c.symbol().width() > 1);
+            let covered = buf
+                .cell((x + 1, y))
+                .is_some_and(|c| !c.symbol().is_empty() && c.symbol() != " ");
+            if wide
+                && covered
+                && let Some(cell) = buf.cell_mut((x, y))
+            {
+                cell.set_symbol(" ");
+            }
+        }
+    }
+}
+
+/// Whether a background color is light.
+pub fn is_light(rgb: (u8, u8, u8)) -> bool {
+    theme::is_light(rgb)
 }
 
 #[cfg(test)]

@@ -20,10 +20,47 @@ pub const STATUS_ALERT: Style = Style::new()
     .fg(Color::White)
     .bg(Color::Red)
     .add_modifier(Modifier::BOLD);
-pub const OVERLAY: Style = Style::new().fg(Color::White).bg(Color::Black);
+/// Overlays use the terminal's own colors: readable on light and dark backgrounds alike.
+pub const OVERLAY: Style = Style::new().fg(Color::Reset).bg(Color::Reset);
 pub const HEADING: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
 pub const NOTE_KIND: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
 pub const DISPUTED: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
 pub const CITE: Style = Style::new().fg(Color::Cyan);
 pub const KEY: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
 pub const WARNING: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
+
+/// Whether a background color is light (relative luminance over one half).
+pub fn is_light((r, g, b): (u8, u8, u8)) -> bool {
+    let l = 0.2126 * f32::from(r) + 0.7152 * f32::from(g) + 0.0722 * f32::from(b);
+    l > 127.5
+}
+
+/// The light palette: the named colors above, darkened to read on a light background.
+/// Art is drawn in RGB or the 6×6×6 cube and is never remapped.
+fn on_light(c: Color) -> Color {
+    match c {
+        Color::Yellow => Color::Indexed(130),
+        Color::Cyan => Color::Indexed(25),
+        Color::Green => Color::Indexed(28),
+        Color::Magenta => Color::Indexed(127),
+        Color::Red => Color::Indexed(160),
+        Color::Gray => Color::Indexed(240),
+        Color::DarkGray => Color::Indexed(245),
+        Color::White => Color::Reset,
+        other => other,
+    }
+}
+
+/// Recolors a drawn screen for a light background (foregrounds only: the status bar keeps
+/// its own background and text colors).
+pub fn apply_light(buf: &mut ratatui::buffer::Buffer, area: ratatui::layout::Rect) {
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            if let Some(cell) = buf.cell_mut((x, y))
+                && cell.bg == Color::Reset
+            {
+                cell.fg = on_light(cell.fg);
+            }
+        }
+    }
+}
