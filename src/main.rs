@@ -93,7 +93,6 @@ fn finish_output(result: std::io::Result<()>) -> i32 {
     }
 }
 
-
 /// `ok: 4 pages, 16 panels, 50 notes (41 established, 5 single-source, 3 disputed,
 /// 1 unverified), languages en, zh-Hans`; statuses with no notes are left out.
 fn summary(s: &Story) -> String {

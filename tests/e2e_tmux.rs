@@ -239,3 +239,61 @@ fn the_live_viewer_draws_art_in_colored_cells() {
     t.keys(&["q"]);
     t.assert_exited_restored(0);
 }
+
+/// Every overlay, in both languages, at several sizes (odd widths too): the live screen is
+/// exactly `comicterm render` of the same state. A wide glyph cut by an overlay's edge used to
+/// eat the overlay's border live while `render` showed it.
+#[test]
+fn overlays_look_the_same_live_and_in_render() {
+    let sizes = [(200, 60), (120, 40), (80, 24), (101, 31), (40, 40)];
+    for lang in ["en", "zh-Hans"] {
+        for (w, h) in sizes {
+            let args = format!("--lang {lang} --graphics none");
+            let Some(t) = Tmux::start(&format!("ov-{lang}-{w}"), &args, w, h) else {
+                return;
+            };
+            t.wait("page 1", |s| status_line(s).contains("1/4"));
+            for (key, flag) in [("?", "--help-overlay"), ("c", "--commentary")] {
+                t.keys(&[key]);
+                let expected = render_frame(&args, flag, w, h);
+                let what = format!("{lang} {w}x{h} {flag}");
+                let start = Instant::now();
+                let mut last = String::new();
+                while start.elapsed() < TIMEOUT {
+                    last = trimmed(&t.screen());
+                    if last == expected {
+                        break;
+                    }
+                    sleep(Duration::from_millis(50));
+                }
+                assert_eq!(last, expected, "{what}: live differs from render");
+                t.keys(&["Escape"]);
+                t.wait(&format!("{what} closed"), |s| trimmed(s) != expected);
+            }
+        }
+    }
+}
+
+fn render_frame(args: &str, flag: &str, w: u16, h: u16) -> String {
+    let out = Command::new(BIN)
+        .arg("render")
+        .args(args.split(' '))
+        .args([flag, "--format", "text", "--size", &format!("{w}x{h}")])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    trimmed(&String::from_utf8(out.stdout).unwrap())
+}
+
+fn trimmed(s: &str) -> String {
+    let lines: Vec<&str> = s.lines().map(str::trim_end).collect();
+    let keep = lines
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .map_or(0, |i| i + 1);
+    lines[..keep].join("\n")
+}

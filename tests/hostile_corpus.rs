@@ -194,6 +194,7 @@ fn render_ansi_of_every_page_panel_and_overlay_is_clean() {
                             view: kind,
                             size,
                             commentary,
+                            help_overlay: false,
                             format: RenderFormat::Ansi,
                         };
                         let mut out = Vec::new();

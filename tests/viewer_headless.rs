@@ -24,6 +24,7 @@ fn args(page: usize, size: (u16, u16), format: RenderFormat) -> RenderArgs {
         view: ViewKind::Page,
         size,
         commentary: false,
+        help_overlay: false,
         format,
     }
 }

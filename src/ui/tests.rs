@@ -119,3 +119,44 @@ fn every_view_at_many_sizes_without_panic() {
         }
     }
 }
+
+#[test]
+fn a_wide_glyph_whose_right_half_is_drawn_over_becomes_a_space() {
+    let mut buf = Buffer::empty(Rect::new(0, 0, 8, 2));
+    buf.set_string(2, 0, "小", ratatui::style::Style::new());
+    buf.set_string(3, 0, "│", ratatui::style::Style::new());
+    buf.set_string(2, 1, "小x", ratatui::style::Style::new());
+    let area = buf.area;
+    super::blank_cut_wide_glyphs(&mut buf, area);
+    assert_eq!(buf[(2, 0)].symbol(), " ", "cut by a border");
+    assert_eq!(buf[(3, 0)].symbol(), "│");
+    assert_eq!(buf[(2, 1)].symbol(), "小", "whole glyphs stay");
+}
+
+/// In every overlay, in Chinese, at many widths: no wide glyph's right half holds anything
+/// (which a terminal would hide under the glyph).
+#[test]
+fn no_wide_glyph_is_cut_by_an_overlay_at_any_width() {
+    let s = crate::story::load(&crate::story::StorySource::Builtin)
+        .story
+        .unwrap();
+    for w in 40..=200u16 {
+        for overlay in [Action::ToggleHelp, Action::ToggleCommentary] {
+            let mut app = App::new(&s, Some("zh-Hans"), (w, 40));
+            app.update(overlay);
+            let buf = frame(&app);
+            for y in 0..40 {
+                for x in 0..w - 1 {
+                    if buf[(x, y)].symbol().width() > 1 {
+                        let next = buf[(x + 1, y)].symbol();
+                        assert!(
+                            next == " " || next.is_empty(),
+                            "{w}×40 {overlay:?} at {x},{y}: `{}` then `{next}`",
+                            buf[(x, y)].symbol()
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
