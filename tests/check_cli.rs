@@ -91,3 +91,65 @@ fn a_missing_folder_is_a_clear_error() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("cannot open the story folder"), "{stderr}");
 }
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_comicterm"));
+    let home = std::env::temp_dir().join("comicterm-test-home");
+    c.env("HOME", &home)
+        .env("XDG_CONFIG_HOME", &home)
+        .env("XDG_STATE_HOME", &home);
+    c
+}
+
+#[test]
+fn the_viewer_on_a_pipe_says_so_and_writes_no_escape_sequence() {
+    let out = bin().stdin(std::process::Stdio::null()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        out.stdout.is_empty(),
+        "{:?}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("not a terminal") && stderr.contains("export"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains('\x1b'));
+}
+
+#[test]
+fn write_errors_exit_1_without_panicking() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return;
+    };
+    for args in [&["check"][..], &["export"], &["render"], &["doctor"]] {
+        let out = bin()
+            .args(args)
+            .env("TERM", "dumb")
+            .stdout(full.try_clone().unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(stderr.contains("No space left"), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn doctor_explains_its_choice_without_a_terminal() {
+    let out = bin()
+        .arg("doctor")
+        .env("TERM", "dumb")
+        .env_remove("TMUX")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("pictures:        half-blocks"), "{text}");
+    assert!(text.contains("because:         TERM is dumb"), "{text}");
+    assert!(!text.contains('\x1b'));
+}

@@ -98,7 +98,10 @@ fn blank_cut_wide_glyphs(buf: &mut Buffer, area: Rect) {
     use unicode_width::UnicodeWidthStr;
     for y in area.top()..area.bottom() {
         for x in area.left()..area.right().saturating_sub(1) {
-            let wide = buf.cell((x, y)).is_some_and(|c| c.symbol().width() > 1);
+            // Cells carrying a picture's escape sequence (sixel, kitty, iTerm2) are not text.
+            let wide = buf.cell((x, y)).is_some_and(|c| {
+                c.diff_option == ratatui::buffer::CellDiffOption::None && c.symbol().width() > 1
+            });
             let covered = buf
                 .cell((x + 1, y))
                 .is_some_and(|c| !c.symbol().is_empty() && c.symbol() != " ");

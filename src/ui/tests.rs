@@ -160,3 +160,40 @@ fn no_wide_glyph_is_cut_by_an_overlay_at_any_width() {
         }
     }
 }
+
+/// On a light terminal nothing is drawn in the pale named colors (yellow, cyan, white, gray
+/// text) that vanish on white, and overlays never paint a black box.
+#[test]
+fn the_light_palette_leaves_no_pale_text_and_no_black_boxes() {
+    use ratatui::style::Color;
+    let s = crate::story::load(&crate::story::StorySource::Builtin)
+        .story
+        .unwrap();
+    for lang in ["en", "zh-Hans"] {
+        for overlay in [
+            None,
+            Some(Action::ToggleHelp),
+            Some(Action::ToggleCommentary),
+        ] {
+            let mut app = App::new(&s, Some(lang), (120, 40));
+            if let Some(a) = overlay {
+                app.update(a);
+            }
+            let mut buf = Buffer::empty(Rect::new(0, 0, 120, 40));
+            let ctx = ViewCtx {
+                light: true,
+                ..ViewCtx::new(&app)
+            };
+            render(&app, &ctx, buf.area, &mut buf);
+            for cell in buf.content() {
+                let on_default = cell.bg == Color::Reset;
+                let pale = matches!(
+                    cell.fg,
+                    Color::Yellow | Color::Cyan | Color::White | Color::Gray
+                );
+                assert!(!(on_default && pale), "{lang} {overlay:?}: {cell:?}");
+                assert_ne!(cell.bg, Color::Black, "{lang} {overlay:?}: a black box");
+            }
+        }
+    }
+}
