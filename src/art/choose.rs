@@ -46,8 +46,9 @@ pub struct TermFacts {
     pub term_program: Option<String>,
     pub term_program_version: Option<String>,
     pub lc_terminal: Option<String>,
-    /// Inside tmux (and what it said), or inside GNU screen.
+    /// Inside tmux (and what it said).
     pub tmux: Option<TmuxFacts>,
+    /// Inside GNU screen, or a tmux we cannot ask (`TERM=tmux*` without `TMUX`, e.g. over ssh).
     pub screen: bool,
     pub no_color: bool,
 }
@@ -240,7 +241,7 @@ pub fn choose(requested: Graphics, f: &TermFacts) -> Choice {
     if f.screen {
         return pick(
             Method::Halfblocks,
-            "inside GNU screen, which passes no graphics",
+            "inside GNU screen (or a tmux that cannot be asked): no graphics pass through",
         );
     }
     if let Some(tmux) = &f.tmux {

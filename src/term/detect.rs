@@ -24,7 +24,8 @@ pub fn detect(graphics: Graphics) -> Detected {
         facts.tmux = Some(tmux_facts());
     }
     if facts.can_query() {
-        facts.replies = probe::probe(probe::TIMEOUT);
+        let multiplexer = facts.tmux.is_some() || facts.screen;
+        facts.replies = probe::probe(probe::TIMEOUT, !multiplexer);
         if facts.replies.cell_px.is_none()
             && let (Some(px), Ok((cols, rows))) =
                 (facts.replies.window_px, crossterm::terminal::size())

@@ -11,11 +11,14 @@ use std::time::{Duration, Instant};
 
 use crate::art::TermReplies;
 
-/// XTVERSION, kitty graphics query (a 1×1 image, id 31), cell size, window size, background,
-/// and DA1 last: terminals answer in order, so DA1 ends the exchange.
+/// The kitty graphics query (a 1×1 image, id 31). Never sent inside tmux or GNU screen:
+/// they take an APC string as a window title.
+pub const KITTY_QUERY: &str = "\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\";
+
+/// XTVERSION, cell size, window size, background, and DA1 last: terminals answer in order,
+/// so DA1 ends the exchange.
 pub const QUERY: &str = concat!(
     "\x1b[>0q",
-    "\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\",
     "\x1b[16t",
     "\x1b[14t",
     "\x1b]11;?\x1b\\",
@@ -26,9 +29,15 @@ pub const QUERY: &str = concat!(
 pub const TIMEOUT: Duration = Duration::from_millis(1000);
 
 /// Queries the controlling terminal; raw mode must be on (so replies are not echoed and
-/// arrive byte by byte). Returns what was understood; an empty answer when nothing came.
-pub fn probe(timeout: Duration) -> TermReplies {
-    let mut r = match probe_tty(timeout) {
+/// arrive byte by byte). `kitty`: also send the kitty graphics query. Returns what was
+/// understood; an empty answer when nothing came.
+pub fn probe(timeout: Duration, kitty: bool) -> TermReplies {
+    let query = if kitty {
+        format!("{KITTY_QUERY}{QUERY}")
+    } else {
+        QUERY.to_string()
+    };
+    let mut r = match probe_tty(&query, timeout) {
         Ok(bytes) => parse_replies(&bytes),
         Err(_) => TermReplies::default(),
     };
@@ -67,13 +76,13 @@ pub fn cell_from_window((w, h): (u32, u32), (cols, rows): (u32, u32)) -> Option<
 }
 
 #[cfg(unix)]
-fn probe_tty(timeout: Duration) -> io::Result<Vec<u8>> {
+fn probe_tty(query: &str, timeout: Duration) -> io::Result<Vec<u8>> {
     use std::os::fd::AsRawFd;
     let mut tty = std::fs::OpenOptions::new()
         .read(true)
         .write(true)
         .open("/dev/tty")?;
-    tty.write_all(QUERY.as_bytes())?;
+    tty.write_all(query.as_bytes())?;
     tty.flush()?;
     let deadline = Instant::now() + timeout;
     let mut got = Vec::new();
@@ -115,7 +124,7 @@ fn probe_tty(timeout: Duration) -> io::Result<Vec<u8>> {
 }
 
 #[cfg(not(unix))]
-fn probe_tty(_timeout: Duration) -> io::Result<Vec<u8>> {
+fn probe_tty(_query: &str, _timeout: Duration) -> io::Result<Vec<u8>> {
     Err(io::Error::other("terminal queries need a Unix terminal"))
 }
 
