@@ -1,0 +1,292 @@
+//! Reading screenshots: does a region show a given PNG, and is a cell text or picture?
+//!
+//! **Picture match.** The PNG is reduced to a grid of block means (about 8 pixels a block at
+//! the lab's sizes); the screenshot is read through a summed-area table so that any rectangle's
+//! block means are cheap. The score is the mean absolute colour error (0-255, averaged over
+//! blocks and channels) of the best placement: sizes are the half-block picture's pixels and the
+//! PNG fitted (aspect kept) to the art area, slightly smaller too (a protocol may round down);
+//! positions range over about one cell around the centred one. Low is a match. A wrong picture,
+//! the framed alt text, placeholder glyphs or blank cells score far higher (the tests print both).
+//!
+//! **Text or picture.** A cell of text holds its background and one ink colour, with
+//! anti-aliased pixels in between: every pixel lies near the line from the one colour to the
+//! other. A picture cell (sixel, kitty, or a half-block with two colours that are not the
+//! background) has pixels off that line.
+
+use std::path::Path;
+
+use image::RgbImage;
+
+use super::layout::{PanelLayout, Rect};
+
+/// Block means of a PNG: `gw × gh` blocks.
+pub struct Reference {
+    pub gw: u32,
+    pub gh: u32,
+    /// Natural size of the PNG.
+    pub size: (u32, u32),
+    means: Vec<[f64; 3]>,
+}
+
+impl Reference {
+    pub fn load(path: &Path) -> Reference {
+        let img = image::open(path)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+            .to_rgb8();
+        let (w, h) = img.dimensions();
+        let gw = 24;
+        let gh = ((gw * h) as f64 / w as f64).round().max(1.0) as u32;
+        let sat = Integral::new(&img);
+        let mut means = Vec::with_capacity((gw * gh) as usize);
+        for j in 0..gh {
+            for i in 0..gw {
+                means.push(sat.mean(
+                    i as f64 * w as f64 / gw as f64,
+                    j as f64 * h as f64 / gh as f64,
+                    (i + 1) as f64 * w as f64 / gw as f64,
+                    (j + 1) as f64 * h as f64 / gh as f64,
+                ));
+            }
+        }
+        Reference {
+            gw,
+            gh,
+            size: (w, h),
+            means,
+        }
+    }
+}
+
+/// Summed-area table of an RGB image.
+pub struct Integral {
+    w: u32,
+    h: u32,
+    sums: Vec<[u64; 3]>,
+}
+
+impl Integral {
+    pub fn new(img: &RgbImage) -> Integral {
+        let (w, h) = img.dimensions();
+        let stride = (w + 1) as usize;
+        let mut sums = vec![[0u64; 3]; stride * (h + 1) as usize];
+        for y in 0..h as usize {
+            let mut row = [0u64; 3];
+            for x in 0..w as usize {
+                let p = img.get_pixel(x as u32, y as u32).0;
+                for c in 0..3 {
+                    row[c] += u64::from(p[c]);
+                    sums[(y + 1) * stride + x + 1][c] = sums[y * stride + x + 1][c] + row[c];
+                }
+            }
+        }
+        Integral { w, h, sums }
+    }
+
+    /// Mean colour of the pixels in `[x0, x1) × [y0, y1)` (clamped, rounded to pixels).
+    pub fn mean(&self, x0: f64, y0: f64, x1: f64, y1: f64) -> [f64; 3] {
+        let cx = |v: f64| (v.round().max(0.0) as u32).min(self.w) as usize;
+        let cy = |v: f64| (v.round().max(0.0) as u32).min(self.h) as usize;
+        let (x0, x1, y0, y1) = (cx(x0), cx(x1).max(cx(x0) + 1), cy(y0), cy(y1).max(cy(y0) + 1));
+        let (x1, y1) = (x1.min(self.w as usize), y1.min(self.h as usize));
+        if x0 >= x1 || y0 >= y1 {
+            return [0.0; 3];
+        }
+        let stride = (self.w + 1) as usize;
+        let n = ((x1 - x0) * (y1 - y0)) as f64;
+        let s = |x: usize, y: usize| self.sums[y * stride + x];
+        let mut out = [0.0; 3];
+        for (c, o) in out.iter_mut().enumerate() {
+            let v = s(x1, y1)[c] + s(x0, y0)[c] - s(x0, y1)[c] - s(x1, y0)[c];
+            *o = v as f64 / n;
+        }
+        out
+    }
+}
+
+/// The error of `reference` drawn over the pixel rectangle `(x, y, w, h)`.
+fn error_at(sat: &Integral, r: &Reference, x: f64, y: f64, w: f64, h: f64) -> f64 {
+    let (bw, bh) = (w / r.gw as f64, h / r.gh as f64);
+    let mut total = 0.0;
+    for j in 0..r.gh {
+        for i in 0..r.gw {
+            let x0 = x + i as f64 * bw;
+            let y0 = y + j as f64 * bh;
+            let m = sat.mean(x0, y0, x0 + bw, y0 + bh);
+            let e = r.means[(j * r.gw + i) as usize];
+            total += (m[0] - e[0]).abs() + (m[1] - e[1]).abs() + (m[2] - e[2]).abs();
+        }
+    }
+    total / (3 * r.gw * r.gh) as f64
+}
+
+/// The best score of `reference` in the art area of `panel`, and where (pixels).
+#[derive(Debug, Clone, Copy)]
+pub struct Match {
+    pub score: f64,
+    pub at: Rect,
+}
+
+/// How well the screenshot shows `reference` in `panel`'s art area (see the module docs).
+pub fn best_match(sat: &Integral, cell: (u32, u32), panel: &PanelLayout, r: &Reference) -> Match {
+    let area = panel.area.px(cell);
+    let hb = panel.halfblocks.px(cell);
+    let (iw, ih) = (r.size.0 as f64, r.size.1 as f64);
+    let fit = (area.w as f64 / iw).min(area.h as f64 / ih);
+    let mut sizes = vec![(hb.w as f64, hb.h as f64)];
+    for k in 0..=6 {
+        let s = fit * (1.0 - 0.01 * k as f64);
+        sizes.push((iw * s, ih * s));
+    }
+    let (cw, ch) = (cell.0 as f64, cell.1 as f64);
+    let mut best = Match {
+        score: f64::MAX,
+        at: area,
+    };
+    for &(w, h) in &sizes {
+        let cx = area.x as f64 + (area.w as f64 - w) / 2.0;
+        let cy = area.y as f64 + (area.h as f64 - h) / 2.0;
+        let (rx, ry) = ((cw + 2.0) as i32, (ch + 2.0) as i32);
+        // Coarse: every 2 pixels; then every pixel around the best.
+        let mut local = (f64::MAX, 0.0, 0.0);
+        for dy in (-ry..=ry).step_by(2) {
+            for dx in (-rx..=rx).step_by(2) {
+                let (x, y) = (cx + dx as f64, cy + dy as f64);
+                let e = error_at(sat, r, x, y, w, h);
+                if e < local.0 {
+                    local = (e, x, y);
+                }
+            }
+        }
+        let (_, bx, by) = local;
+        for dy in -1..=1 {
+            for dx in -1..=1 {
+                let (x, y) = (bx + dx as f64, by + dy as f64);
+                let e = error_at(sat, r, x, y, w, h);
+                if e < local.0 {
+                    local = (e, x, y);
+                }
+            }
+        }
+        if local.0 < best.score {
+            best = Match {
+                score: local.0,
+                at: Rect {
+                    x: local.1.round().max(0.0) as u32,
+                    y: local.2.round().max(0.0) as u32,
+                    w: w.round() as u32,
+                    h: h.round() as u32,
+                },
+            };
+        }
+    }
+    best
+}
+
+/// The score of `reference` at exactly `at` (pixels): for "is the old picture still there?".
+pub fn score_at(sat: &Integral, r: &Reference, at: Rect) -> f64 {
+    error_at(sat, r, at.x as f64, at.y as f64, at.w as f64, at.h as f64)
+}
+
+fn dist(a: [f64; 3], b: [f64; 3]) -> f64 {
+    ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)).sqrt()
+}
+
+/// The distance from `p` to the segment `a`–`b`.
+fn off_segment(p: [f64; 3], a: [f64; 3], b: [f64; 3]) -> f64 {
+    let ab = [b[0] - a[0], b[1] - a[1], b[2] - a[2]];
+    let len2 = ab[0] * ab[0] + ab[1] * ab[1] + ab[2] * ab[2];
+    if len2 == 0.0 {
+        return dist(p, a);
+    }
+    let t = (((p[0] - a[0]) * ab[0] + (p[1] - a[1]) * ab[1] + (p[2] - a[2]) * ab[2]) / len2)
+        .clamp(0.0, 1.0);
+    dist(p, [a[0] + t * ab[0], a[1] + t * ab[1], a[2] + t * ab[2]])
+}
+
+/// What one cell of a screenshot looks like.
+#[derive(Debug, Clone, Copy)]
+pub struct CellLook {
+    /// Share of pixels off the line between the cell's background and its ink (0..1).
+    pub off_line: f64,
+    /// Share of pixels that differ from `bg` (the expected background; 0..1).
+    pub ink: f64,
+}
+
+impl CellLook {
+    /// Pixels of two or more colours that are not background-and-ink (a textured picture),
+    /// or a cell almost all of a colour that is not the background (a flat picture, or a
+    /// half-block with two non-background halves): a picture.
+    pub fn is_picture(&self) -> bool {
+        self.off_line > 0.12 || self.ink > 0.8
+    }
+}
+
+fn px(img: &RgbImage, x: u32, y: u32) -> [f64; 3] {
+    let p = img.get_pixel(x, y).0;
+    [f64::from(p[0]), f64::from(p[1]), f64::from(p[2])]
+}
+
+/// The most common colour of a pixel rectangle.
+pub fn dominant(img: &RgbImage, r: Rect) -> [f64; 3] {
+    let mut counts: std::collections::HashMap<[u8; 3], u32> = Default::default();
+    for y in r.y..(r.y + r.h).min(img.height()) {
+        for x in r.x..(r.x + r.w).min(img.width()) {
+            *counts.entry(img.get_pixel(x, y).0).or_default() += 1;
+        }
+    }
+    let best = counts.into_iter().max_by_key(|e| e.1).map_or([0; 3], |e| e.0);
+    [f64::from(best[0]), f64::from(best[1]), f64::from(best[2])]
+}
+
+/// How cell `(cx, cy)` looks; `bg` is the background the caller expects there (`None`: the
+/// cell's own most common colour).
+pub fn cell_look(img: &RgbImage, cell: (u32, u32), cx: u32, cy: u32, bg: Option<[f64; 3]>) -> CellLook {
+    let r = Rect {
+        x: cx * cell.0,
+        y: cy * cell.1,
+        w: cell.0,
+        h: cell.1,
+    };
+    let own = dominant(img, r);
+    let bg = bg.unwrap_or(own);
+    let mut pixels = vec![];
+    for y in r.y..(r.y + r.h).min(img.height()) {
+        for x in r.x..(r.x + r.w).min(img.width()) {
+            pixels.push(px(img, x, y));
+        }
+    }
+    let n = pixels.len().max(1) as f64;
+    // The ink: the pixel farthest from the cell's own background.
+    let ink_colour = pixels
+        .iter()
+        .copied()
+        .max_by(|a, b| dist(*a, own).total_cmp(&dist(*b, own)))
+        .unwrap_or(own);
+    let off = pixels
+        .iter()
+        .filter(|&&p| off_segment(p, own, ink_colour) > 48.0)
+        .count() as f64;
+    let ink = pixels.iter().filter(|&&p| dist(p, bg) > 48.0).count() as f64;
+    CellLook {
+        off_line: off / n,
+        ink: ink / n,
+    }
+}
+
+/// Cells of `region` (cells) that look like a picture, on a screen whose background is `bg`.
+pub fn picture_cells(
+    img: &RgbImage,
+    cell: (u32, u32),
+    region: Rect,
+    bg: [f64; 3],
+) -> Vec<(u32, u32)> {
+    let mut out = vec![];
+    for cy in region.y..region.y + region.h {
+        for cx in region.x..region.x + region.w {
+            if cell_look(img, cell, cx, cy, Some(bg)).is_picture() {
+                out.push((cx, cy));
+            }
+        }
+    }
+    out
+}
