@@ -378,7 +378,9 @@ impl Session {
     pub fn wait(&mut self, step: &str, ok: impl Fn(&Shot) -> bool) -> Shot {
         let start = Instant::now();
         let mut last = self.shot();
+        let mut polls = 1;
         loop {
+            polls += 1;
             sleep(Duration::from_millis(150));
             self.check_alive();
             let next = self.shot();
@@ -387,6 +389,11 @@ impl Session {
                 if timed_out {
                     eprintln!("{}: {step}: timed out waiting", self.test);
                 }
+                eprintln!(
+                    "{}: {step}: {polls} screenshots, {:.1} s",
+                    self.test,
+                    start.elapsed().as_secs_f64()
+                );
                 return self.save(step, next);
             }
             last = next;

@@ -1,8 +1,8 @@
 //! Reading screenshots: does a region show a given PNG, and is a cell text or picture?
 //!
-//! **Picture match.** The PNG is reduced to a grid of block means (about 8 pixels a block at
-//! the lab's sizes); the screenshot is read through a summed-area table so that any rectangle's
-//! block means are cheap. The score is the mean absolute colour error (0-255, averaged over
+//! **Picture match.** The PNG is reduced to a grid of block means (24 blocks across, about 8
+//! pixels a block at the lab's sizes; 12 across to search); the screenshot is read through a
+//! summed-area table so that any rectangle's block means are cheap. The score is the mean absolute colour error (0-255, averaged over
 //! blocks and channels) of the best placement: sizes are the half-block picture's pixels and the
 //! PNG fitted (aspect kept) to the art area, slightly smaller too (a protocol may round down);
 //! positions range over about one cell around the centred one. Low is a match. A wrong picture,
@@ -19,13 +19,35 @@ use image::RgbImage;
 
 use super::layout::{PanelLayout, Rect};
 
-/// Block means of a PNG: `gw × gh` blocks.
+/// Block means of a PNG at two grid sizes: a coarse one to search, a fine one to score.
 pub struct Reference {
-    pub gw: u32,
-    pub gh: u32,
     /// Natural size of the PNG.
     pub size: (u32, u32),
+    coarse: Grid,
+    fine: Grid,
+}
+
+/// Block means: `gw × gh` blocks.
+struct Grid {
+    gw: u32,
+    gh: u32,
     means: Vec<[f64; 3]>,
+}
+
+impl Grid {
+    fn new(sat: &Integral, gw: u32) -> Grid {
+        let (w, h) = (sat.w, sat.h);
+        let gh = ((gw * h) as f64 / w as f64).round().max(1.0) as u32;
+        let xs = bounds(0.0, w as f64, gw, w);
+        let ys = bounds(0.0, h as f64, gh, h);
+        let mut means = Vec::with_capacity((gw * gh) as usize);
+        for j in 0..gh as usize {
+            for i in 0..gw as usize {
+                means.push(sat.mean_px(xs[i], ys[j], xs[i + 1], ys[j + 1]));
+            }
+        }
+        Grid { gw, gh, means }
+    }
 }
 
 impl Reference {
@@ -33,34 +55,28 @@ impl Reference {
         let img = image::open(path)
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
             .to_rgb8();
-        let (w, h) = img.dimensions();
-        let gw = 24;
-        let gh = ((gw * h) as f64 / w as f64).round().max(1.0) as u32;
         let sat = Integral::new(&img);
-        let mut means = Vec::with_capacity((gw * gh) as usize);
-        for j in 0..gh {
-            for i in 0..gw {
-                means.push(sat.mean(
-                    i as f64 * w as f64 / gw as f64,
-                    j as f64 * h as f64 / gh as f64,
-                    (i + 1) as f64 * w as f64 / gw as f64,
-                    (j + 1) as f64 * h as f64 / gh as f64,
-                ));
-            }
-        }
         Reference {
-            gw,
-            gh,
-            size: (w, h),
-            means,
+            size: img.dimensions(),
+            coarse: Grid::new(&sat, 12),
+            fine: Grid::new(&sat, 24),
         }
     }
+}
+
+/// `n + 1` pixel boundaries splitting `[start, start + len)` into `n` blocks, clamped to
+/// `[0, max]`.
+fn bounds(start: f64, len: f64, n: u32, max: u32) -> Vec<usize> {
+    (0..=n)
+        .map(|k| (start + len * f64::from(k) / f64::from(n)).round().clamp(0.0, f64::from(max)) as usize)
+        .collect()
 }
 
 /// Summed-area table of an RGB image.
 pub struct Integral {
     w: u32,
     h: u32,
+    /// `(w + 1) × (h + 1)` sums, three channels each.
     sums: Vec<[u64; 3]>,
 }
 
@@ -68,55 +84,56 @@ impl Integral {
     pub fn new(img: &RgbImage) -> Integral {
         let (w, h) = img.dimensions();
         let stride = (w + 1) as usize;
+        let raw = img.as_raw();
         let mut sums = vec![[0u64; 3]; stride * (h + 1) as usize];
         for y in 0..h as usize {
             let mut row = [0u64; 3];
             for x in 0..w as usize {
-                let p = img.get_pixel(x as u32, y as u32).0;
-                for c in 0..3 {
-                    row[c] += u64::from(p[c]);
-                    sums[(y + 1) * stride + x + 1][c] = sums[y * stride + x + 1][c] + row[c];
-                }
+                let p = &raw[(y * w as usize + x) * 3..][..3];
+                row[0] += u64::from(p[0]);
+                row[1] += u64::from(p[1]);
+                row[2] += u64::from(p[2]);
+                let above = sums[y * stride + x + 1];
+                sums[(y + 1) * stride + x + 1] =
+                    [above[0] + row[0], above[1] + row[1], above[2] + row[2]];
             }
         }
         Integral { w, h, sums }
     }
 
-    /// Mean colour of the pixels in `[x0, x1) × [y0, y1)` (clamped, rounded to pixels).
-    pub fn mean(&self, x0: f64, y0: f64, x1: f64, y1: f64) -> [f64; 3] {
-        let cx = |v: f64| (v.round().max(0.0) as u32).min(self.w) as usize;
-        let cy = |v: f64| (v.round().max(0.0) as u32).min(self.h) as usize;
-        let (x0, x1, y0, y1) = (cx(x0), cx(x1).max(cx(x0) + 1), cy(y0), cy(y1).max(cy(y0) + 1));
-        let (x1, y1) = (x1.min(self.w as usize), y1.min(self.h as usize));
+    /// Mean colour of the pixels in `[x0, x1) × [y0, y1)` (already clamped); an empty
+    /// rectangle reads as black.
+    fn mean_px(&self, x0: usize, y0: usize, x1: usize, y1: usize) -> [f64; 3] {
         if x0 >= x1 || y0 >= y1 {
             return [0.0; 3];
         }
         let stride = (self.w + 1) as usize;
         let n = ((x1 - x0) * (y1 - y0)) as f64;
-        let s = |x: usize, y: usize| self.sums[y * stride + x];
-        let mut out = [0.0; 3];
-        for (c, o) in out.iter_mut().enumerate() {
-            let v = s(x1, y1)[c] + s(x0, y0)[c] - s(x0, y1)[c] - s(x1, y0)[c];
-            *o = v as f64 / n;
-        }
-        out
+        let (a, b) = (self.sums[y1 * stride + x1], self.sums[y0 * stride + x0]);
+        let (c, d) = (self.sums[y1 * stride + x0], self.sums[y0 * stride + x1]);
+        [
+            (a[0] + b[0] - c[0] - d[0]) as f64 / n,
+            (a[1] + b[1] - c[1] - d[1]) as f64 / n,
+            (a[2] + b[2] - c[2] - d[2]) as f64 / n,
+        ]
     }
 }
 
-/// The error of `reference` drawn over the pixel rectangle `(x, y, w, h)`.
-fn error_at(sat: &Integral, r: &Reference, x: f64, y: f64, w: f64, h: f64) -> f64 {
-    let (bw, bh) = (w / r.gw as f64, h / r.gh as f64);
+/// The error of `grid` drawn over the pixel rectangle `(x, y, w, h)`.
+fn error_at(sat: &Integral, g: &Grid, x: f64, y: f64, w: f64, h: f64) -> f64 {
+    let xs = bounds(x, w, g.gw, sat.w);
+    let ys = bounds(y, h, g.gh, sat.h);
     let mut total = 0.0;
-    for j in 0..r.gh {
-        for i in 0..r.gw {
-            let x0 = x + i as f64 * bw;
-            let y0 = y + j as f64 * bh;
-            let m = sat.mean(x0, y0, x0 + bw, y0 + bh);
-            let e = r.means[(j * r.gw + i) as usize];
+    let mut k = 0;
+    for j in 0..g.gh as usize {
+        for i in 0..g.gw as usize {
+            let m = sat.mean_px(xs[i], ys[j], xs[i + 1], ys[j + 1]);
+            let e = g.means[k];
+            k += 1;
             total += (m[0] - e[0]).abs() + (m[1] - e[1]).abs() + (m[2] - e[2]).abs();
         }
     }
-    total / (3 * r.gw * r.gh) as f64
+    total / f64::from(3 * g.gw * g.gh)
 }
 
 /// The best score of `reference` in the art area of `panel`, and where (pixels).
@@ -133,11 +150,13 @@ pub fn best_match(sat: &Integral, cell: (u32, u32), panel: &PanelLayout, r: &Ref
     let (iw, ih) = (r.size.0 as f64, r.size.1 as f64);
     let fit = (area.w as f64 / iw).min(area.h as f64 / ih);
     let mut sizes = vec![(hb.w as f64, hb.h as f64)];
-    for k in 0..=6 {
-        let s = fit * (1.0 - 0.01 * k as f64);
-        sizes.push((iw * s, ih * s));
+    for k in [0.0, 0.02, 0.04] {
+        sizes.push((iw * fit * (1.0 - k), ih * fit * (1.0 - k)));
     }
     let (cw, ch) = (cell.0 as f64, cell.1 as f64);
+    let (rx, ry) = ((cw + 2.0) as i32, (ch + 2.0) as i32);
+    // Coarse: the coarse grid every 2 pixels, for every size; then the fine grid every pixel
+    // around the best place of each size.
     let mut best = Match {
         score: f64::MAX,
         at: area,
@@ -145,38 +164,32 @@ pub fn best_match(sat: &Integral, cell: (u32, u32), panel: &PanelLayout, r: &Ref
     for &(w, h) in &sizes {
         let cx = area.x as f64 + (area.w as f64 - w) / 2.0;
         let cy = area.y as f64 + (area.h as f64 - h) / 2.0;
-        let (rx, ry) = ((cw + 2.0) as i32, (ch + 2.0) as i32);
-        // Coarse: every 2 pixels; then every pixel around the best.
-        let mut local = (f64::MAX, 0.0, 0.0);
+        let mut coarse = (f64::MAX, cx, cy);
         for dy in (-ry..=ry).step_by(2) {
             for dx in (-rx..=rx).step_by(2) {
-                let (x, y) = (cx + dx as f64, cy + dy as f64);
-                let e = error_at(sat, r, x, y, w, h);
-                if e < local.0 {
-                    local = (e, x, y);
+                let (x, y) = (cx + f64::from(dx), cy + f64::from(dy));
+                let e = error_at(sat, &r.coarse, x, y, w, h);
+                if e < coarse.0 {
+                    coarse = (e, x, y);
                 }
             }
         }
-        let (_, bx, by) = local;
         for dy in -1..=1 {
             for dx in -1..=1 {
-                let (x, y) = (bx + dx as f64, by + dy as f64);
-                let e = error_at(sat, r, x, y, w, h);
-                if e < local.0 {
-                    local = (e, x, y);
+                let (x, y) = (coarse.1 + f64::from(dx), coarse.2 + f64::from(dy));
+                let e = error_at(sat, &r.fine, x, y, w, h);
+                if e < best.score {
+                    best = Match {
+                        score: e,
+                        at: Rect {
+                            x: x.round().max(0.0) as u32,
+                            y: y.round().max(0.0) as u32,
+                            w: w.round() as u32,
+                            h: h.round() as u32,
+                        },
+                    };
                 }
             }
-        }
-        if local.0 < best.score {
-            best = Match {
-                score: local.0,
-                at: Rect {
-                    x: local.1.round().max(0.0) as u32,
-                    y: local.2.round().max(0.0) as u32,
-                    w: w.round() as u32,
-                    h: h.round() as u32,
-                },
-            };
         }
     }
     best
@@ -184,7 +197,7 @@ pub fn best_match(sat: &Integral, cell: (u32, u32), panel: &PanelLayout, r: &Ref
 
 /// The score of `reference` at exactly `at` (pixels): for "is the old picture still there?".
 pub fn score_at(sat: &Integral, r: &Reference, at: Rect) -> f64 {
-    error_at(sat, r, at.x as f64, at.y as f64, at.w as f64, at.h as f64)
+    error_at(sat, &r.fine, at.x as f64, at.y as f64, at.w as f64, at.h as f64)
 }
 
 fn dist(a: [f64; 3], b: [f64; 3]) -> f64 {
