@@ -216,9 +216,9 @@ impl Session {
         let t = self.tmp.path().to_path_buf();
         // The viewer starts once the harness says the terminal is ready (see `start`), as a
         // person types a command into a terminal that is already up; its exit code is kept.
-        let script = "while [ ! -e \"$LAB_GO\" ]; do sleep 0.05; done; \
-                      \"$LAB_BIN\" $LAB_ARGS; code=$?; echo \"EXITED $code\"; \
-                      echo $code > \"$LAB_EXIT\"; exec sleep 600";
+        let script = "printf 'lab: ready'; while [ ! -e \"$LAB_GO\" ]; do sleep 0.05; done; \
+                      printf '\\033[H\\033[2J'; \"$LAB_BIN\" $LAB_ARGS; code=$?; \
+                      echo \"EXITED $code\"; echo $code > \"$LAB_EXIT\"; exec sleep 600";
         let geometry = format!("{COLS}x{ROWS}+0+0");
         let mut c = match self.emulator {
             Emulator::XtermSixel | Emulator::XtermPlain => {
@@ -262,8 +262,15 @@ impl Session {
         self.emu = Some(c.spawn().expect("the emulator starts"));
 
         self.find_window();
-        // A quiet, empty terminal: then the viewer may start.
-        self.wait("the terminal is up", |_| true);
+        // The terminal shows the shell's `lab: ready` and is quiet: then the viewer may start
+        // (a terminal still starting up may miss the viewer's queries).
+        self.wait("the terminal is up", |sh| {
+            let bg = score::dominant(&sh.img, layout::Rect { x: 0, y: 0, w: sh.img.width(), h: sh.img.height() });
+            (0..10)
+                .filter(|&x| score::cell_look(&sh.img, sh.cell, x, 0, Some(bg)).ink > 0.02)
+                .count()
+                >= 8
+        });
         fs::write(t.join("go"), "").unwrap();
     }
 
@@ -273,7 +280,7 @@ impl Session {
         loop {
             let out = self
                 .command("xdotool")
-                .args(["search", "--classname", CLASS])
+                .args(["search", "--onlyvisible", "--classname", CLASS])
                 .output()
                 .expect("xdotool runs");
             for id in String::from_utf8_lossy(&out.stdout).split_whitespace() {
@@ -300,9 +307,16 @@ impl Session {
                     self.window = id.to_string();
                     self.win = (w, h);
                     self.cell = (w / u32::from(COLS), h / u32::from(ROWS));
-                    self.run("xdotool", &["windowfocus", id]);
-                    self.run("xdotool", &["mousemove", "20", "20"]);
-                    return;
+                    // Focus fails while the window is not yet viewable: try again.
+                    let focused = self
+                        .command("xdotool")
+                        .args(["windowfocus", id])
+                        .output()
+                        .is_ok_and(|o| o.status.success());
+                    if focused {
+                        self.run("xdotool", &["mousemove", "20", "20"]);
+                        return;
+                    }
                 }
             }
             assert!(

@@ -303,3 +303,28 @@ pub fn picture_cells(
     }
     out
 }
+
+/// Whether cell `(cx, cy)` is two flat colours, one above the other, as a half-block is
+/// (the first and last pixel rows and the few around the middle are left out: a font's `▀`
+/// may be anti-aliased at its edges and split the cell a pixel higher or lower).
+pub fn is_flat_halves(img: &RgbImage, cell: (u32, u32), cx: u32, cy: u32) -> bool {
+    let (cw, ch) = cell;
+    let (x0, y0) = (cx * cw, cy * ch);
+    let mid = ch / 2;
+    let flat = |ys: std::ops::Range<u32>| {
+        let pixels: Vec<[f64; 3]> = ys
+            .flat_map(|y| (x0..x0 + cw).map(move |x| (x, y)))
+            .filter(|&(x, y)| x < img.width() && y < img.height())
+            .map(|(x, y)| px(img, x, y))
+            .collect();
+        let n = pixels.len().max(1) as f64;
+        let mut mean = [0.0; 3];
+        for p in &pixels {
+            for c in 0..3 {
+                mean[c] += p[c] / n;
+            }
+        }
+        pixels.iter().all(|&p| dist(p, mean) < 24.0)
+    };
+    flat(y0 + 1..y0 + mid.saturating_sub(2)) && flat(y0 + mid + 2..y0 + ch - 1)
+}
