@@ -366,7 +366,10 @@ fn reader_session(test: &str, emulator: Emulator, args: &[&str], art: Art) {
         "{test}: page 2: {} picture cells outside its art areas ({probe} outside page 1's)",
         stray.len()
     );
-    assert!(probe > 20, "{test}: the stray-picture detector sees nothing");
+    assert!(
+        probe > 20,
+        "{test}: the stray-picture detector sees nothing"
+    );
     assert!(
         stray.is_empty(),
         "{test}: page 2: picture cells outside the art areas (left over?): {stray:?}; {:?}",
@@ -377,7 +380,12 @@ fn reader_session(test: &str, emulator: Emulator, args: &[&str], art: Art) {
     s.key("q");
     let code = s.exit_code();
     let shot = s.wait("quit", |_| true);
-    assert_eq!(code, Some(0), "{test}: the viewer exits 0 on q; {:?}", shot.path);
+    assert_eq!(
+        code,
+        Some(0),
+        "{test}: the viewer exits 0 on q; {:?}",
+        shot.path
+    );
     let bg = background(&shot);
     let ink_rows: Vec<u32> = (0..u32::from(ROWS))
         .filter(|&y| {
@@ -402,7 +410,12 @@ fn xterm_sixel() {
 
 #[test]
 fn xterm_plain_halfblocks() {
-    reader_session("xterm_plain_halfblocks", Emulator::XtermPlain, &[], Art::HalfBlocks);
+    reader_session(
+        "xterm_plain_halfblocks",
+        Emulator::XtermPlain,
+        &[],
+        Art::HalfBlocks,
+    );
 }
 
 /// Debian 12's kitty 0.26.5 has no Unicode placeholders: today it shows boxes of placeholder

@@ -153,7 +153,8 @@ pub fn panel_pngs() -> Vec<(u32, PathBuf)> {
             number = Some(n);
         } else if let (Some(n), Some(alt)) = (
             number,
-            line.strip_prefix("[Image: ").and_then(|l| l.strip_suffix(']')),
+            line.strip_prefix("[Image: ")
+                .and_then(|l| l.strip_suffix(']')),
         ) {
             let png = alts
                 .iter()
@@ -177,7 +178,10 @@ pub fn page(page: usize) -> PageLayout {
         .into_iter()
         .filter_map(|(r, title)| Some((r, title.trim_matches('─').trim().parse().ok()?)))
         .collect();
-    let areas: Vec<Rect> = boxes(&none, '╭', '╮', '╰').into_iter().map(|b| b.0).collect();
+    let areas: Vec<Rect> = boxes(&none, '╭', '╮', '╰')
+        .into_iter()
+        .map(|b| b.0)
+        .collect();
     let mut panels = vec![];
     for &(frame, number) in &frames {
         let Some(&area) = areas.iter().find(|a| frame.contains(a.x, a.y)) else {

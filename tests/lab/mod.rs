@@ -77,8 +77,10 @@ fn on_path(program: &str) -> bool {
     std::env::var_os("PATH").is_some_and(|paths| {
         std::env::split_paths(&paths).any(|dir| {
             let p = dir.join(program);
-            p.metadata()
-                .is_ok_and(|m| m.is_file() && std::os::unix::fs::PermissionsExt::mode(&m.permissions()) & 0o111 != 0)
+            p.metadata().is_ok_and(|m| {
+                m.is_file()
+                    && std::os::unix::fs::PermissionsExt::mode(&m.permissions()) & 0o111 != 0
+            })
         })
     })
 }
@@ -96,7 +98,10 @@ fn tools_present(test: &str, emulator: Emulator) -> bool {
         std::env::var_os("CI").is_none(),
         "{test}: the test lab needs {missing:?} on CI ({INSTALL})"
     );
-    eprintln!("{test}: skipped: {INSTALL} (missing: {})", missing.join(", "));
+    eprintln!(
+        "{test}: skipped: {INSTALL} (missing: {})",
+        missing.join(", ")
+    );
     false
 }
 
@@ -175,7 +180,15 @@ impl Session {
             .prefix("comicterm-lab-home-")
             .tempdir()
             .unwrap();
-        for d in ["home", "config", "data", "cache", "state", "runtime", "kitty-config"] {
+        for d in [
+            "home",
+            "config",
+            "data",
+            "cache",
+            "state",
+            "runtime",
+            "kitty-config",
+        ] {
             fs::create_dir_all(tmp.path().join(d)).unwrap();
         }
         fs::set_permissions(
@@ -242,10 +255,25 @@ impl Session {
                     .args(["-o", &format!("font_size={FONT_SIZE}")])
                     .args(["-o", &format!("initial_window_width={COLS}c")])
                     .args(["-o", &format!("initial_window_height={ROWS}c")])
-                    .args(["-o", "remember_window_size=no", "-o", "window_padding_width=0"])
+                    .args([
+                        "-o",
+                        "remember_window_size=no",
+                        "-o",
+                        "window_padding_width=0",
+                    ])
                     .args(["-o", "placement_strategy=top-left"])
-                    .args(["-o", "cursor_blink_interval=0", "-o", "enable_audio_bell=no"])
-                    .args(["-o", "update_check_interval=0", "-o", "allow_remote_control=no"])
+                    .args([
+                        "-o",
+                        "cursor_blink_interval=0",
+                        "-o",
+                        "enable_audio_bell=no",
+                    ])
+                    .args([
+                        "-o",
+                        "update_check_interval=0",
+                        "-o",
+                        "allow_remote_control=no",
+                    ])
                     .args(["sh", "-c", script]);
                 c
             }
@@ -255,7 +283,8 @@ impl Session {
             .env("LAB_EXIT", t.join("exit"))
             .env("LAB_BIN", BIN)
             .env("LAB_ARGS", args.join(" "));
-        let log = fs::File::create(self.shots.join(format!("{}.log", self.emulator.name()))).unwrap();
+        let log =
+            fs::File::create(self.shots.join(format!("{}.log", self.emulator.name()))).unwrap();
         c.stdin(Stdio::null())
             .stdout(log.try_clone().unwrap())
             .stderr(log);
@@ -265,7 +294,15 @@ impl Session {
         // The terminal shows the shell's `lab: ready` and is quiet: then the viewer may start
         // (a terminal still starting up may miss the viewer's queries).
         self.wait("the terminal is up", |sh| {
-            let bg = score::dominant(&sh.img, layout::Rect { x: 0, y: 0, w: sh.img.width(), h: sh.img.height() });
+            let bg = score::dominant(
+                &sh.img,
+                layout::Rect {
+                    x: 0,
+                    y: 0,
+                    w: sh.img.width(),
+                    h: sh.img.height(),
+                },
+            );
             (0..10)
                 .filter(|&x| score::cell_look(&sh.img, sh.cell, x, 0, Some(bg)).ink > 0.02)
                 .count()
@@ -486,7 +523,15 @@ fn start_xvfb(tmp: &Path, shots: &Path) -> (Child, String) {
     isolate(&mut c, tmp);
     let log = fs::File::create(shots.join("xvfb.log")).unwrap();
     let mut child = c
-        .args(["-displayfd", "1", "-screen", "0", SCREEN, "-nolisten", "tcp"])
+        .args([
+            "-displayfd",
+            "1",
+            "-screen",
+            "0",
+            SCREEN,
+            "-nolisten",
+            "tcp",
+        ])
         .args(["-dpi", "96", "-noreset"])
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -502,9 +547,7 @@ fn start_xvfb(tmp: &Path, shots: &Path) -> (Child, String) {
         let _ = tx.send(line);
     });
     match rx.recv_timeout(TIMEOUT) {
-        Ok(line) if line.trim().parse::<u32>().is_ok() => {
-            (child, format!(":{}", line.trim()))
-        }
+        Ok(line) if line.trim().parse::<u32>().is_ok() => (child, format!(":{}", line.trim())),
         other => {
             let _ = child.kill();
             let _ = child.wait();

@@ -68,7 +68,11 @@ impl Reference {
 /// `[0, max]`.
 fn bounds(start: f64, len: f64, n: u32, max: u32) -> Vec<usize> {
     (0..=n)
-        .map(|k| (start + len * f64::from(k) / f64::from(n)).round().clamp(0.0, f64::from(max)) as usize)
+        .map(|k| {
+            (start + len * f64::from(k) / f64::from(n))
+                .round()
+                .clamp(0.0, f64::from(max)) as usize
+        })
         .collect()
 }
 
@@ -197,7 +201,14 @@ pub fn best_match(sat: &Integral, cell: (u32, u32), panel: &PanelLayout, r: &Ref
 
 /// The score of `reference` at exactly `at` (pixels): for "is the old picture still there?".
 pub fn score_at(sat: &Integral, r: &Reference, at: Rect) -> f64 {
-    error_at(sat, &r.fine, at.x as f64, at.y as f64, at.w as f64, at.h as f64)
+    error_at(
+        sat,
+        &r.fine,
+        at.x as f64,
+        at.y as f64,
+        at.w as f64,
+        at.h as f64,
+    )
 }
 
 fn dist(a: [f64; 3], b: [f64; 3]) -> f64 {
@@ -247,13 +258,22 @@ pub fn dominant(img: &RgbImage, r: Rect) -> [f64; 3] {
             *counts.entry(img.get_pixel(x, y).0).or_default() += 1;
         }
     }
-    let best = counts.into_iter().max_by_key(|e| e.1).map_or([0; 3], |e| e.0);
+    let best = counts
+        .into_iter()
+        .max_by_key(|e| e.1)
+        .map_or([0; 3], |e| e.0);
     [f64::from(best[0]), f64::from(best[1]), f64::from(best[2])]
 }
 
 /// How cell `(cx, cy)` looks; `bg` is the background the caller expects there (`None`: the
 /// cell's own most common colour).
-pub fn cell_look(img: &RgbImage, cell: (u32, u32), cx: u32, cy: u32, bg: Option<[f64; 3]>) -> CellLook {
+pub fn cell_look(
+    img: &RgbImage,
+    cell: (u32, u32),
+    cx: u32,
+    cy: u32,
+    bg: Option<[f64; 3]>,
+) -> CellLook {
     let r = Rect {
         x: cx * cell.0,
         y: cy * cell.1,
