@@ -382,10 +382,12 @@ impl Session {
             && let Ok(Some(status)) = emu.try_wait()
         {
             panic!(
-                "{}: {} exited early ({status}); its log: {}",
+                "{}: {} exited early ({status}); its log:\n{}\nXvfb {}'s log:\n{}",
                 self.test,
                 self.emulator.name(),
-                self.log()
+                self.log(),
+                self.display,
+                fs::read_to_string(self.shots.join("xvfb.log")).unwrap_or_default()
             );
         }
     }
@@ -625,17 +627,32 @@ fn descendants(pid: u32) -> Vec<u32> {
     out
 }
 
-fn kill_tree(child: &mut Child) {
-    let pid = child.id();
-    let mut tree = descendants(pid);
+fn signal_tree(child: &Child, signal: libc::c_int) {
+    let mut tree = descendants(child.id());
     tree.reverse();
+    tree.push(child.id());
     for p in tree {
-        // SAFETY: kill(2) with a pid we found as our own descendant.
+        // SAFETY: kill(2) on a process we started or found among its descendants.
         unsafe {
-            libc::kill(p as libc::pid_t, libc::SIGKILL);
+            libc::kill(p as libc::pid_t, signal);
         }
     }
-    let _ = child.kill();
+}
+
+/// Ends `child` and every process under it: SIGTERM first (Xvfb then removes its socket and
+/// lock file), SIGKILL for whatever still runs after a second.
+fn kill_tree(child: &mut Child) {
+    signal_tree(child, libc::SIGTERM);
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(1) {
+        if let Ok(Some(_)) = child.try_wait() {
+            break;
+        }
+        sleep(Duration::from_millis(20));
+    }
+    if child.try_wait().ok().flatten().is_none() {
+        signal_tree(child, libc::SIGKILL);
+    }
     let _ = child.wait();
 }
 
