@@ -2,7 +2,7 @@
 //! emulator in it running the viewer, keys through `xdotool`, screenshots through ImageMagick's
 //! `import -window root`, and everything killed on drop, even after a failed assertion.
 //!
-//! - [`Session`] starts Xvfb on a free display (`-displayfd`), the emulator at a fixed grid and
+//! - [`Session`] starts Xvfb on a free display (100 and up), the emulator at a fixed grid and
 //!   font, waits until its window is up and quiet, then lets the viewer start (as a person would
 //!   type the command into a ready terminal).
 //! - [`layout`] finds where each panel's art and text are, from `comicterm render`.
@@ -519,46 +519,49 @@ fn isolate(c: &mut Command, tmp: &Path) {
         .env("XDG_DATA_DIRS", "/usr/local/share:/usr/share");
 }
 
-/// Starts Xvfb on a display it picks itself (`-displayfd`); returns it and `:N`.
+/// Starts Xvfb on a free display; returns it and `:N`. Numbers from 100 up, spread by the
+/// process id, so that the lab keeps clear of the displays people and other tools hard-code
+/// (`:0`, `:1`, `:99`) and of parallel test processes. Xvfb reports the number on
+/// `-displayfd` once it accepts connections.
 fn start_xvfb(tmp: &Path, shots: &Path) -> (Child, String) {
-    let mut c = Command::new("Xvfb");
-    isolate(&mut c, tmp);
-    let log = fs::File::create(shots.join("xvfb.log")).unwrap();
-    let mut child = c
-        .args([
-            "-displayfd",
-            "1",
-            "-screen",
-            "0",
-            SCREEN,
-            "-nolisten",
-            "tcp",
-        ])
-        .args(["-dpi", "96", "-noreset"])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(log)
-        .spawn()
-        .expect("Xvfb starts");
-    let stdout = child.stdout.take().unwrap();
-    // Xvfb writes the display number once it accepts connections.
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let mut line = String::new();
-        let _ = BufReader::new(stdout).read_line(&mut line);
-        let _ = tx.send(line);
-    });
-    match rx.recv_timeout(TIMEOUT) {
-        Ok(line) if line.trim().parse::<u32>().is_ok() => (child, format!(":{}", line.trim())),
-        other => {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!(
-                "Xvfb did not report a display ({other:?}); its log: {}",
-                fs::read_to_string(shots.join("xvfb.log")).unwrap_or_default()
-            );
+    let log_path = shots.join("xvfb.log");
+    let mut tried = vec![];
+    for attempt in 0..8u32 {
+        let n = 100 + (std::process::id() * 7 + attempt * 131) % 800;
+        let taken = Path::new(&format!("/tmp/.X{n}-lock")).exists()
+            || Path::new(&format!("/tmp/.X11-unix/X{n}")).exists();
+        if taken {
+            continue;
+        }
+        tried.push(n);
+        let mut c = Command::new("Xvfb");
+        isolate(&mut c, tmp);
+        let log = fs::File::create(&log_path).unwrap();
+        let mut child = c
+            .arg(format!(":{n}"))
+            .args(["-displayfd", "1", "-screen", "0", SCREEN])
+            .args(["-nolisten", "tcp", "-dpi", "96", "-noreset"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(log)
+            .spawn()
+            .expect("Xvfb starts");
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut line = String::new();
+            let _ = BufReader::new(stdout).read_line(&mut line);
+            let _ = tx.send(line);
+        });
+        match rx.recv_timeout(TIMEOUT) {
+            Ok(line) if line.trim() == n.to_string() => return (child, format!(":{n}")),
+            _ => kill_tree(&mut child), // taken meanwhile, or failed: the next number
         }
     }
+    panic!(
+        "Xvfb did not start on any of the displays {tried:?}; its last log: {}",
+        fs::read_to_string(&log_path).unwrap_or_default()
+    );
 }
 
 /// A binary PPM (P6, maxval 255) as written by ImageMagick.
