@@ -41,14 +41,15 @@ fn main() -> ExitCode {
                 1
             }
         },
-        None if !std::io::stdout().is_terminal() => {
-            eprintln!(
-                "comicterm: standard output is not a terminal; to write the story as text use \
-                 `comicterm export` (a transcript) or `comicterm render` (one frame)"
-            );
-            2
-        }
         None => match open(cli.path.as_deref()) {
+            // The story is checked first: its errors are worth more than this one.
+            Ok(_) if !std::io::stdout().is_terminal() => {
+                eprintln!(
+                    "comicterm: standard output is not a terminal; to write the story as text \
+                     use `comicterm export` (a transcript) or `comicterm render` (one frame)"
+                );
+                2
+            }
             Ok(story) => comicterm::term::run(&story, &cli.view).unwrap_or_else(|e| {
                 eprintln!("comicterm: {e}");
                 1

@@ -418,10 +418,10 @@ fn xterm_plain_halfblocks() {
     );
 }
 
-/// Debian 12's kitty 0.26.5 has no Unicode placeholders: today it shows boxes of placeholder
-/// glyphs and logs `Malformed GraphicsCommand ... 0x55` for every image.
+/// Debian 12's kitty 0.26.5 has no Unicode placeholders: it gets kitty direct placement.
+/// (With placeholders it showed boxes of placeholder glyphs and logged
+/// `Malformed GraphicsCommand ... 0x55` for every image; this test failed then.)
 #[test]
-#[ignore = "needs kitty direct placement (issue 9); the lead enables it"]
 fn kitty_pictures() {
     reader_session("kitty_pictures", Emulator::Kitty, &[], Art::Protocol);
 }
