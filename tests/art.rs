@@ -483,3 +483,42 @@ fn two_files_whose_names_sanitize_alike_keep_their_own_art() {
         "the second file is not served from the first's cache"
     );
 }
+
+/// A large archive is opened and indexed once, not once per page: checking 10× the pages
+/// costs about 10× the time (it was quadratic: 10,000 entries took over a minute).
+#[test]
+fn checking_a_large_archive_scales_linearly() {
+    use zip::write::SimpleFileOptions;
+    let dir = tempfile::tempdir().unwrap();
+    let page = png(8, 8);
+    let mut took = Vec::new();
+    for n in [500usize, 5_000] {
+        let path = dir.path().join(format!("pages{n}.cbz"));
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+        let stored =
+            SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+        for i in 0..n {
+            zip.start_file(format!("p{i}.png"), stored).unwrap();
+            zip.write_all(&page).unwrap();
+        }
+        zip.finish().unwrap();
+        let start = std::time::Instant::now();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_comicterm"))
+            .args(["check", path.to_str().unwrap()])
+            .output()
+            .unwrap();
+        let t = start.elapsed();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        println!("check of a {n}-page archive: {t:?}");
+        took.push(t.as_secs_f64());
+    }
+    // Generous and machine-independent: 10× the pages within 40× the time (quadratic would
+    // be 100×), and well under a minute.
+    assert!(took[1] < 60.0, "{took:?}");
+    assert!(took[1] < took[0].max(0.05) * 40.0, "{took:?}");
+}

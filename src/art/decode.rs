@@ -1,6 +1,6 @@
 //! Decoding untrusted PNG/JPEG bytes with hard limits, never panicking.
 
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use image::{ImageFormat, ImageReader, Limits, RgbaImage};
@@ -35,41 +35,11 @@ pub fn read_bytes(origin: &ArtOrigin) -> Result<std::sync::Arc<[u8]>, ArtError> 
     match origin {
         ArtOrigin::Embedded(bytes) => Ok(bytes.clone()),
         ArtOrigin::Broken(reason) => Err(err(reason.clone())),
-        ArtOrigin::Archive { archive, entry } => read_entry(archive, entry),
+        ArtOrigin::Archive { archive, entry } => archive.read(entry).map(Into::into).map_err(err),
         ArtOrigin::File(path) => confine::read_regular(path, MAX_ART_BYTES)
             .map(Into::into)
             .map_err(|r| err(format!("the image {}", r.reason(MAX_ART_BYTES)))),
     }
-}
-
-/// Reads one entry of a zip archive, refusing entries over the size cap (as declared and as
-/// actually inflated, so a lying header cannot make it read more).
-fn read_entry(archive: &std::path::Path, entry: &str) -> Result<std::sync::Arc<[u8]>, ArtError> {
-    let (file, _) = confine::open_regular(archive, u64::MAX)
-        .map_err(|r| err(format!("the archive {}", r.reason(u64::MAX))))?;
-    let mut zip = zip::ZipArchive::new(std::io::BufReader::new(file))
-        .map_err(|e| err(format!("cannot read the archive: {e}")))?;
-    let entry = zip
-        .by_name(entry)
-        .map_err(|e| err(format!("cannot read the page from the archive: {e}")))?;
-    if entry.size() > MAX_ART_BYTES {
-        return Err(err(format!(
-            "the image is larger than {} MiB",
-            MAX_ART_BYTES >> 20
-        )));
-    }
-    let mut bytes = Vec::new();
-    entry
-        .take(MAX_ART_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| err(format!("the page in the archive is damaged: {e}")))?;
-    if bytes.len() as u64 > MAX_ART_BYTES {
-        return Err(err(format!(
-            "the image is larger than {} MiB",
-            MAX_ART_BYTES >> 20
-        )));
-    }
-    Ok(bytes.into())
 }
 
 /// Decodes PNG or JPEG bytes (sniffed, not trusted from the name) into RGBA, scaled down to

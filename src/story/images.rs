@@ -101,12 +101,10 @@ pub fn load(path: &Path) -> Result<(Story, Vec<Diagnostic>), Vec<Diagnostic>> {
 
 /// A `.cbz`: the image entries, in natural order of their names, each read when shown.
 fn load_archive(path: &Path) -> Result<(Story, Vec<Diagnostic>), String> {
-    let (file, _) = super::confine::open_regular(path, u64::MAX).map_err(|r| r.reason(u64::MAX))?;
-    let zip = zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| e.to_string())?;
-    let mut names: Vec<String> = zip
-        .file_names()
-        .filter_map(Result::ok)
-        .map(std::borrow::Cow::into_owned)
+    let archive = std::sync::Arc::new(super::archive::Archive::open(path)?);
+    let mut names: Vec<String> = archive
+        .names()
+        .into_iter()
         .filter(|n| !n.ends_with('/') && !n.starts_with("__MACOSX/") && is_image_path(Path::new(n)))
         .collect();
     if names.len() > MAX_ARCHIVE_PAGES {
@@ -118,7 +116,7 @@ fn load_archive(path: &Path) -> Result<(Story, Vec<Diagnostic>), String> {
         .enumerate()
         .map(|(i, name)| {
             let origin = ArtOrigin::Archive {
-                archive: path.to_path_buf(),
+                archive: archive.clone(),
                 entry: name.clone(),
             };
             page(i, name.rsplit('/').next().unwrap_or(name), origin)

@@ -1,5 +1,6 @@
 //! The story: its model, and the loader that reads and validates TOML files into it.
 
+pub mod archive;
 pub mod assets;
 mod builtin;
 mod check;

@@ -180,7 +180,9 @@ impl ArtRef {
         match &self.origin {
             ArtOrigin::File(p) => format!("file:{p:?}"),
             ArtOrigin::Embedded(_) => format!("embedded:{:?}", self.path),
-            ArtOrigin::Archive { archive, entry } => format!("zip:{archive:?}#{entry:?}"),
+            ArtOrigin::Archive { archive, entry } => {
+                format!("zip:{:?}#{entry:?}", archive.path())
+            }
             ArtOrigin::Broken(reason) => format!("broken:{:?}:{reason:?}", self.path),
         }
     }
@@ -210,7 +212,7 @@ pub enum ArtOrigin {
     Embedded(Arc<[u8]>),
     /// An entry of a `.cbz` (zip) archive, read when first shown.
     Archive {
-        archive: std::path::PathBuf,
+        archive: Arc<super::archive::Archive>,
         entry: String,
     },
     /// Refused or missing at load time, with the reason (also reported by `check`); the
