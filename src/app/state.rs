@@ -46,7 +46,7 @@ pub struct App<'s> {
     /// Index into `story.languages`.
     pub lang: usize,
     /// Scroll offset of the open overlay, in rows.
-    pub scroll: u16,
+    pub scroll: usize,
     /// Digits of a page number being typed.
     pub pending: Option<usize>,
     /// Terminal size (columns, rows).

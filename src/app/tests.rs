@@ -267,3 +267,31 @@ fn mouse_turns_pages_scrolls_and_opens_panels() {
     );
     assert_eq!(map(&a, click), None);
 }
+
+/// The end of a commentary longer than 65,535 rows can be reached (the offset was a `u16`),
+/// and the box shows that end, not an empty frame.
+#[test]
+fn a_very_long_commentary_scrolls_to_its_end() {
+    let mut s = story();
+    let panel = &mut s.pages[0].panels[0];
+    let template = panel.notes[0].clone();
+    panel.notes = (0..25_000).map(|_| template.clone()).collect();
+    // A narrow, very tall terminal: each note wraps to several rows; a page of scrolling is
+    // thousands of rows.
+    let size = (40, 8_000);
+    let mut a = App::new(&s, None, size);
+    a.update(Action::ToggleView); // panel view: this panel's notes only
+    a.update(Action::ToggleCommentary);
+    let max = crate::ui::overlay::max_scroll(&a);
+    assert!(max > usize::from(u16::MAX), "{max}");
+    a.scroll = max - 10; // as if paged down this far
+    a.update(Action::ScrollPageDown);
+    assert_eq!(a.scroll, max, "the last page is reached, past 65,535");
+    let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, size.0, size.1));
+    crate::ui::render(&a, &crate::ui::ViewCtx::new(&a), buf.area, &mut buf);
+    let text: String = buf.content().iter().map(|c| c.symbol()).collect();
+    assert!(
+        text.contains("Sources"),
+        "the sources at the very end are shown"
+    );
+}

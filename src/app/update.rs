@@ -123,14 +123,15 @@ impl App<'_> {
         }
     }
 
-    fn scroll_page(&self) -> i32 {
-        i32::from(crate::ui::overlay::visible_rows(self).max(1))
+    fn scroll_page(&self) -> isize {
+        isize::try_from(crate::ui::overlay::visible_rows(self).max(1)).unwrap_or(1)
     }
 
-    fn scroll_by(&mut self, delta: i32) {
-        let max = i32::from(crate::ui::overlay::max_scroll(self));
-        let to = (i32::from(self.scroll) + delta).clamp(0, max);
-        self.scroll = u16::try_from(to).unwrap_or(0);
+    /// Scrolls the overlay by `delta` rows, within its content (which may be longer than
+    /// 65,535 rows: the offset is a `usize`).
+    fn scroll_by(&mut self, delta: isize) {
+        let max = crate::ui::overlay::max_scroll(self);
+        self.scroll = self.scroll.saturating_add_signed(delta).min(max);
     }
 
     fn open_panel(&mut self, index: usize) {

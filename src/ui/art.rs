@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
-use super::{ViewCtx, theme, wrap::wrap_str};
+use super::{ViewCtx, theme, wrap::wrap_str_rows};
 use crate::art::{Graphic, HalfBlocks, Shown};
 use crate::story::Panel;
 
@@ -55,6 +55,7 @@ fn placeholder(panel: &Panel, note: Option<&str>, area: Rect, buf: &mut Buffer, 
     }
     let inner = block.inner(area);
     block.render(area, buf);
-    let alt = wrap_str(panel.alt.get(ctx.lang), theme::ALT, inner.width);
+    let rows = usize::from(inner.height);
+    let alt = wrap_str_rows(panel.alt.get(ctx.lang), theme::ALT, inner.width, rows);
     Paragraph::new(alt).render(inner, buf);
 }

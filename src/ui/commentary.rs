@@ -2,12 +2,13 @@
 
 use ratatui::text::{Line, Span};
 
-use super::{ViewCtx, theme, wrap::wrap};
+use super::{ViewCtx, theme, wrap::wrap_rows};
 use crate::app::{App, View};
 use crate::story::{Note, Panel, Source};
 
-/// Every note of the current panel (panel view) or page (page view), wrapped to `width`.
-pub fn lines(app: &App, ctx: &ViewCtx, width: u16) -> Vec<Line<'static>> {
+/// Every note of the current panel (panel view) or page (page view), wrapped to `width`;
+/// at most `max_rows` lines (work stops there).
+pub fn lines(app: &App, ctx: &ViewCtx, width: u16, max_rows: usize) -> Vec<Line<'static>> {
     let panels: Vec<&Panel> = match (app.effective_view(), app.page()) {
         (View::Panel, _) => app.panel().into_iter().collect(),
         (View::Page, Some(page)) => page.panels.iter().collect(),
@@ -22,13 +23,19 @@ pub fn lines(app: &App, ctx: &ViewCtx, width: u16) -> Vec<Line<'static>> {
         let head = format!("{} {}", ctx.strings.panel, panel.number);
         out.push(Line::styled(head, theme::HEADING));
         for note in &panel.notes {
-            out.extend(wrap(&note_spans(note, ctx, &mut cited), width));
+            let left = max_rows.saturating_sub(out.len());
+            out.extend(wrap_rows(&note_spans(note, ctx, &mut cited), width, left));
+        }
+        if out.len() >= max_rows {
+            out.truncate(max_rows);
+            return out;
         }
     }
     if out.is_empty() {
-        return wrap(&[Span::raw(ctx.strings.no_notes)], width);
+        return wrap_rows(&[Span::raw(ctx.strings.no_notes)], width, max_rows);
     }
-    append_sources(&mut out, &cited, ctx, width);
+    append_sources(&mut out, &cited, ctx, width, max_rows);
+    out.truncate(max_rows);
     out
 }
 
@@ -58,13 +65,22 @@ fn number_of<'a>(cited: &mut Vec<&'a str>, id: &'a str) -> usize {
     cited.len()
 }
 
-fn append_sources(out: &mut Vec<Line<'static>>, cited: &[&str], ctx: &ViewCtx, width: u16) {
+fn append_sources(
+    out: &mut Vec<Line<'static>>,
+    cited: &[&str],
+    ctx: &ViewCtx,
+    width: u16,
+    max_rows: usize,
+) {
     if cited.is_empty() {
         return;
     }
     out.push(Line::default());
     out.push(Line::styled(ctx.strings.sources, theme::HEADING));
     for (i, id) in cited.iter().enumerate() {
+        if out.len() >= max_rows {
+            return;
+        }
         let text = ctx
             .story
             .source(id)
@@ -73,7 +89,7 @@ fn append_sources(out: &mut Vec<Line<'static>>, cited: &[&str], ctx: &ViewCtx, w
             Span::styled(format!("[{}] ", i + 1), theme::CITE),
             Span::raw(text),
         ];
-        out.extend(wrap(&spans, width));
+        out.extend(wrap_rows(&spans, width, max_rows - out.len()));
     }
 }
 

@@ -3,9 +3,10 @@
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::{ViewCtx, theme, wrap::wrap};
+use super::{ViewCtx, theme, wrap::wrap_rows};
 
-pub fn lines(ctx: &ViewCtx, width: u16) -> Vec<Line<'static>> {
+/// The key table and the story's summary, wrapped to `width`; at most `max_rows` lines.
+pub fn lines(ctx: &ViewCtx, width: u16, max_rows: usize) -> Vec<Line<'static>> {
     let keys = ctx.strings.keys;
     let key_w = keys.iter().map(|(k, _)| k.width()).max().unwrap_or(0) + 2;
     let mut out = Vec::new();
@@ -15,10 +16,12 @@ pub fn lines(ctx: &ViewCtx, width: u16) -> Vec<Line<'static>> {
             Span::styled(format!("{key}{pad}"), theme::KEY),
             Span::raw(*what),
         ];
-        out.extend(wrap(&spans, width));
+        out.extend(wrap_rows(&spans, width, max_rows.saturating_sub(out.len())));
     }
     out.push(Line::default());
     let summary = ctx.story.summary.get(ctx.lang);
-    out.extend(wrap(&[Span::styled(summary, theme::ALT)], width));
+    let left = max_rows.saturating_sub(out.len());
+    out.extend(wrap_rows(&[Span::styled(summary, theme::ALT)], width, left));
+    out.truncate(max_rows);
     out
 }

@@ -71,7 +71,8 @@ pub fn page_fits(page: &Page, size: (u16, u16), ctx: &ViewCtx) -> bool {
         .zip(&page.panels)
         .all(|(r, p)| {
             let inner = Block::bordered().inner(*r);
-            let rows = |w: u16| panel_text(p, ctx, w).len();
+            // One row more than fits is enough to tell that it does not.
+            let rows = |w: u16| panel_text(p, ctx, w, usize::from(inner.height) + 1).len();
             let (art, text) = page_split(inner, rows);
             r.width >= PANEL_MIN.0
                 && r.height >= PANEL_MIN.1

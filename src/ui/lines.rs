@@ -2,16 +2,21 @@
 
 use ratatui::text::{Line, Span};
 
-use super::{ViewCtx, theme, wrap::wrap};
+use super::{ViewCtx, theme, wrap::wrap_rows};
 use crate::story::{self, LineKind, Panel};
 
-/// All of `panel`'s lines, wrapped to `width`.
-pub fn panel_text(panel: &Panel, ctx: &ViewCtx, width: u16) -> Vec<Line<'static>> {
-    panel
-        .lines
-        .iter()
-        .flat_map(|l| wrap(&spans(l, ctx), width))
-        .collect()
+/// `panel`'s lines, wrapped to `width`, at most `max_rows` of them: drawing and the layout
+/// rules never need more than a screen's height, and a huge caption costs no more than that.
+pub fn panel_text(panel: &Panel, ctx: &ViewCtx, width: u16, max_rows: usize) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    for line in &panel.lines {
+        let left = max_rows.saturating_sub(out.len());
+        if left == 0 {
+            break;
+        }
+        out.extend(wrap_rows(&spans(line, ctx), width, left));
+    }
+    out
 }
 
 fn spans<'a>(line: &'a story::Line, ctx: &ViewCtx<'a>) -> Vec<Span<'a>> {

@@ -13,12 +13,12 @@ fn inner_rect(size: (u16, u16)) -> Rect {
     Block::bordered().inner(layout::overlay_rect(size))
 }
 
-/// The open overlay's whole content, wrapped to `width`.
-fn content(app: &App, ctx: &ViewCtx, width: u16) -> Vec<Line<'static>> {
+/// The open overlay's content, wrapped to `width`, up to `max_rows` lines.
+fn content(app: &App, ctx: &ViewCtx, width: u16, max_rows: usize) -> Vec<Line<'static>> {
     match app.overlay {
         Overlay::None => Vec::new(),
-        Overlay::Commentary => commentary::lines(app, ctx, width),
-        Overlay::Help => help::lines(ctx, width),
+        Overlay::Commentary => commentary::lines(app, ctx, width, max_rows),
+        Overlay::Help => help::lines(ctx, width, max_rows),
     }
 }
 
@@ -28,15 +28,13 @@ pub fn visible_rows(app: &App) -> u16 {
 }
 
 /// The largest useful scroll offset for the open overlay.
-pub fn max_scroll(app: &App) -> u16 {
+pub fn max_scroll(app: &App) -> usize {
     if app.overlay == Overlay::None || layout::too_small(app.size) {
         return 0;
     }
     let inner = inner_rect(app.size);
-    let rows = content(app, &ViewCtx::new(app), inner.width).len();
-    u16::try_from(rows)
-        .unwrap_or(u16::MAX)
-        .saturating_sub(inner.height)
+    let rows = content(app, &ViewCtx::new(app), inner.width, usize::MAX).len();
+    rows.saturating_sub(usize::from(inner.height))
 }
 
 pub fn draw(app: &App, ctx: &ViewCtx, area: Rect, buf: &mut Buffer) {
@@ -54,7 +52,11 @@ pub fn draw(app: &App, ctx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         .title_bottom(Line::from(format!(" {} ", ctx.strings.overlay_hint)).right_aligned());
     let inner = block.inner(rect);
     block.render(rect, buf);
-    Paragraph::new(content(app, ctx, inner.width))
-        .scroll((app.scroll, 0))
-        .render(inner, buf);
+    // Only the rows up to the bottom of the box are laid out; the rest is never wrapped.
+    let shown = app.scroll.saturating_add(usize::from(inner.height));
+    let lines: Vec<Line> = content(app, ctx, inner.width, shown)
+        .into_iter()
+        .skip(app.scroll)
+        .collect();
+    Paragraph::new(lines).render(inner, buf);
 }

@@ -30,10 +30,14 @@ pub fn draw_panel(panel: &Panel, fit: Fit, area: Rect, buf: &mut Buffer, ctx: &V
         .title(format!(" {} ", panel.number));
     let inner = block.inner(area);
     block.render(area, buf);
+    // The layout only asks whether the text fits: one row more than the panel says no.
+    let enough = usize::from(inner.height) + 1;
     let (art, text) = match fit {
-        Fit::Alone => layout::single_split(inner, |w| panel_text(panel, ctx, w).len()),
-        Fit::InPage { .. } => layout::page_split(inner, |w| panel_text(panel, ctx, w).len()),
+        Fit::Alone => layout::single_split(inner, |w| panel_text(panel, ctx, w, enough).len()),
+        Fit::InPage { .. } => {
+            layout::page_split(inner, |w| panel_text(panel, ctx, w, enough).len())
+        }
     };
     draw_art(panel, art, buf, ctx);
-    Paragraph::new(panel_text(panel, ctx, text.width)).render(text, buf);
+    Paragraph::new(panel_text(panel, ctx, text.width, usize::from(text.height))).render(text, buf);
 }

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::{ViewCtx, strings::language_name, theme, wrap::wrap_str};
+use super::{ViewCtx, strings::language_name, theme, wrap::wrap_str_rows};
 use crate::app::{App, Message, View};
 
 const SEP: &str = " | ";
@@ -86,10 +86,11 @@ fn fit(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_string();
     }
-    let Some(first) = wrap_str(
+    let Some(first) = wrap_str_rows(
         text,
         ratatui::style::Style::new(),
         u16::try_from(width.saturating_sub(1)).unwrap_or(0),
+        1,
     )
     .into_iter()
     .next() else {

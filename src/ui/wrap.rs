@@ -15,13 +15,21 @@ struct Glyph {
 
 enum Token {
     Word(Vec<Glyph>),
+    /// More of a word too long for any line: continues where the last piece stopped.
+    More(Vec<Glyph>),
     Space(Glyph),
     Break,
 }
 
 /// Wraps `spans` into lines at most `width` columns wide.
 pub fn wrap(spans: &[Span<'_>], width: u16) -> Vec<Line<'static>> {
-    if width == 0 {
+    wrap_rows(spans, width, usize::MAX)
+}
+
+/// Wraps `spans` into at most `max_rows` lines: work stops there, so a huge text costs only
+/// what is shown (drawing and the layout rules never need more rows than fit on screen).
+pub fn wrap_rows(spans: &[Span<'_>], width: u16, max_rows: usize) -> Vec<Line<'static>> {
+    if width == 0 || max_rows == 0 {
         return Vec::new();
     }
     let mut out = Lines {
@@ -30,14 +38,19 @@ pub fn wrap(spans: &[Span<'_>], width: u16) -> Vec<Line<'static>> {
         cur: Vec::new(),
         cur_w: 0,
     };
-    for token in tokens(spans) {
+    tokens(spans, width, |token| {
         match token {
             Token::Break => out.finish(),
             Token::Space(g) => out.space(g),
             Token::Word(w) => out.word(w),
+            Token::More(w) => out.more(w),
         }
+        out.lines.len() < max_rows
+    });
+    if out.lines.len() < max_rows {
+        out.finish();
     }
-    out.finish();
+    out.lines.truncate(max_rows);
     out.lines
 }
 
@@ -46,9 +59,22 @@ pub fn wrap_str(text: &str, style: Style, width: u16) -> Vec<Line<'static>> {
     wrap(&[Span::styled(text.to_string(), style)], width)
 }
 
-fn tokens(spans: &[Span<'_>]) -> Vec<Token> {
-    let mut out = Vec::new();
+/// Wraps plain text in one style into at most `max_rows` lines.
+pub fn wrap_str_rows(text: &str, style: Style, width: u16, max_rows: usize) -> Vec<Line<'static>> {
+    wrap_rows(&[Span::styled(text, style)], width, max_rows)
+}
+
+/// Feeds the tokens of `spans` to `sink` until it returns `false`. One token is held back, so
+/// closing CJK punctuation can join the word before it.
+fn tokens(spans: &[Span<'_>], width: u16, mut sink: impl FnMut(Token) -> bool) {
+    let mut held: Option<Token> = None;
     let mut word: Vec<Glyph> = Vec::new();
+    let mut word_w: u16 = 0;
+    let mut long_word = false;
+    let mut emit = |t: Token, held: &mut Option<Token>| match held.replace(t) {
+        Some(prev) => sink(prev),
+        None => true,
+    };
     for span in spans {
         for g in span.content.graphemes(true) {
             let glyph = Glyph {
@@ -62,32 +88,73 @@ fn tokens(spans: &[Span<'_>]) -> Vec<Token> {
                 }
                 continue;
             }
-            let breaks = g == "\n" || g.chars().all(char::is_whitespace) || glyph.width > 1;
+            let space = g.chars().all(char::is_whitespace);
+            let breaks = g == "\n" || space || glyph.width > 1;
             if breaks && !word.is_empty() {
-                out.push(Token::Word(std::mem::take(&mut word)));
+                let w = std::mem::take(&mut word);
+                let t = if long_word {
+                    Token::More(w)
+                } else {
+                    Token::Word(w)
+                };
+                (word_w, long_word) = (0, false);
+                if !emit(t, &mut held) {
+                    return;
+                }
             }
-            if g == "\n" {
-                out.push(Token::Break);
-            } else if g.chars().all(char::is_whitespace) {
-                out.push(Token::Space(Glyph {
+            let next = if g == "\n" {
+                Token::Break
+            } else if space {
+                Token::Space(Glyph {
                     text: " ".into(),
                     width: 1,
                     ..glyph
-                }));
+                })
             } else if glyph.width > 1 {
-                match out.last_mut() {
-                    Some(Token::Word(prev)) if no_break_before(g) => prev.push(glyph),
-                    _ => out.push(Token::Word(vec![glyph])),
+                match &mut held {
+                    Some(Token::Word(prev)) if no_break_before(g) => {
+                        prev.push(glyph);
+                        continue;
+                    }
+                    _ => Token::Word(vec![glyph]),
                 }
             } else {
+                word_w = word_w.saturating_add(glyph.width);
                 word.push(glyph);
+                // A word longer than a line is broken anyway: hand it over a line at a
+                // time instead of collecting all of it.
+                if word_w > width {
+                    let w = std::mem::take(&mut word);
+                    let t = if long_word {
+                        Token::More(w)
+                    } else {
+                        Token::Word(w)
+                    };
+                    (word_w, long_word) = (0, true);
+                    if !emit(t, &mut held) {
+                        return;
+                    }
+                }
+                continue;
+            };
+            if !emit(next, &mut held) {
+                return;
             }
         }
     }
     if !word.is_empty() {
-        out.push(Token::Word(word));
+        let t = if long_word {
+            Token::More(word)
+        } else {
+            Token::Word(word)
+        };
+        if !emit(t, &mut held) {
+            return;
+        }
     }
-    out
+    if let Some(last) = held {
+        sink(last);
+    }
 }
 
 /// Closing CJK punctuation, which must not start a line.
@@ -124,7 +191,12 @@ impl Lines {
         if self.cur_w > 0 {
             self.finish();
         }
-        for g in word {
+        self.more(word);
+    }
+
+    /// The rest of a word that did not fit on one line: glyph by glyph, breaking as needed.
+    fn more(&mut self, glyphs: Vec<Glyph>) {
+        for g in glyphs {
             if g.width > self.width {
                 continue;
             }
@@ -163,6 +235,48 @@ mod tests {
 
     fn plain(lines: &[Line]) -> Vec<String> {
         lines.iter().map(ToString::to_string).collect()
+    }
+
+    /// Stopping early gives exactly the first rows of the full wrap.
+    #[test]
+    fn a_row_limit_gives_the_first_rows_of_the_full_wrap() {
+        let texts = [
+            "the quick brown fox jumps over the lazy dog",
+            "a supercalifragilisticexpialidocious word, then more words",
+            "你好，世界。David 说：好的。这是一个很长很长的句子，没有空格也能换行。",
+            "line one\nline two\n\nafter a blank\n",
+            &"x".repeat(300),
+            &"词".repeat(120),
+            "",
+        ];
+        for text in texts {
+            for width in [1, 3, 7, 10, 33] {
+                let full = plain(&wrap_str(text, Style::new(), width));
+                for max in 0..=full.len() + 1 {
+                    let some = plain(&wrap_str_rows(text, Style::new(), width, max));
+                    assert_eq!(
+                        some,
+                        full[..max.min(full.len())],
+                        "{text:?} w{width} max{max}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// A 4 MB word or text costs what a screen shows, not its size.
+    #[test]
+    fn a_huge_text_is_wrapped_only_as_far_as_needed() {
+        let huge = "a".repeat(4 << 20);
+        let start = std::time::Instant::now();
+        let rows = wrap_str_rows(&huge, Style::new(), 80, 50);
+        let took = start.elapsed();
+        assert_eq!(rows.len(), 50);
+        assert!(rows.iter().all(|l| l.width() == 80));
+        println!("50 rows of a 4 MiB word: {took:?}");
+        let spaced = "word ".repeat(800_000);
+        let rows = wrap_str_rows(&spaced, Style::new(), 80, 50);
+        assert_eq!(rows.len(), 50);
     }
 
     #[test]
