@@ -441,7 +441,7 @@ mod tests {
             ),
             (format!("{flag}{long}{cancel}"), flag.to_string()),
             // The language tag and unassigned tag-block code points always go.
-            (format!("a\u{e0001}\u{e0065}\u{e006e}b"), "ab".into()),
+            ("a\u{e0001}\u{e0065}\u{e006e}b".to_string(), "ab".into()),
             // (What remains around a removed character decides: here a whole flag.)
             (
                 format!("{flag}\u{e0001}{scotland}{cancel}"),
