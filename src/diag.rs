@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
-use crate::text::is_invisible_format;
+use crate::text::is_stray_invisible;
 
 /// What went wrong, for tests and for the `error[...]` code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -229,7 +229,7 @@ fn visible_with_span(s: &str, span: &Range<usize>) -> (String, Range<usize>) {
             '\r' if s[i + 1..].starts_with('\n') => {}
             '\0'..='\u{1f}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('�')),
             '\u{7f}' => out.push('␡'),
-            c if c.is_control() || is_invisible_format(c) => out.push('�'),
+            c if c.is_control() || is_stray_invisible(s, i) => out.push('�'),
             c => out.push(c),
         }
     }

@@ -85,6 +85,42 @@ fn errors_never_carry_control_sequences_from_the_story() {
 }
 
 #[test]
+fn joined_emoji_and_shaped_words_check_ok() {
+    let out = check(&[&fixture("valid/graphemes")]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        stdout,
+        "ok: 1 pages, 2 panels, 1 notes (1 established), languages en, fa\n"
+    );
+}
+
+#[test]
+fn a_stray_joiner_and_a_bidi_override_are_located() {
+    let out = check(&[&fixture("invalid/stray-joiner")]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    // The stray ZWJ after a (kept) family: its own column, not the family's first joiner.
+    assert!(
+        stderr.contains("U+200D (zero-width joiner, not between two letters or emoji)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("panels/01-hello.toml:8:27"), "{stderr}");
+    assert!(stderr.contains("U+202E (bidi control)"), "{stderr}");
+    assert!(stderr.contains("panels/02-bye.toml:6:20"), "{stderr}");
+    assert!(!stderr.contains('\u{202e}'), "{stderr:?}");
+    assert!(
+        stderr.contains("Hel\u{fffd}lo"),
+        "the stray joiner is shown: {stderr}"
+    );
+    assert!(
+        stderr.trim_end().ends_with("2 errors in 2 files"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn a_missing_folder_is_a_clear_error() {
     let out = check(&["/nonexistent/story"]);
     assert_eq!(out.status.code(), Some(1));

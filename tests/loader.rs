@@ -141,6 +141,13 @@ const EXPECTED: &[(&str, &[Located])] = &[
         "speech-without-speaker",
         &[(Kind::MissingKey, "panels/01-hello.toml", 6, 8)],
     ),
+    (
+        "stray-joiner",
+        &[
+            (Kind::ControlChar, "panels/01-hello.toml", 8, 27),
+            (Kind::ControlChar, "panels/02-bye.toml", 6, 20),
+        ],
+    ),
     ("syntax-error", &[(Kind::Syntax, "panels/story.toml", 5, 1)]),
     (
         "unknown-citation",
@@ -219,6 +226,7 @@ fn only_control_chars_and_art_problems_leave_a_story_viewable() {
         let viewable = [
             "control-chars",
             "bidi-override",
+            "stray-joiner",
             "absolute-art",
             "art-is-folder",
             "art-not-image",
@@ -330,4 +338,127 @@ fn a_large_story_is_checked_in_parallel_with_diagnostics_in_file_order() {
         ]
     );
     assert!(outcome.story.is_none());
+}
+
+/// The joined sequences written in `tests/fixtures/valid/graphemes/`.
+const FAMILY: &str = "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}\u{200d}\u{1f466}";
+const RAINBOW: &str = "\u{1f3f3}\u{fe0f}\u{200d}\u{1f308}";
+const SCOTLAND: &str = "\u{1f3f4}\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}";
+const TECHNOLOGIST: &str = "\u{1f469}\u{1f3fd}\u{200d}\u{1f4bb}";
+const MIKHAHAM: &str = "\u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{647}\u{645}";
+const KSSA: &str = "\u{915}\u{94d}\u{200d}\u{937}";
+const RAB: &str = "\u{9b0}\u{200d}\u{9cd}\u{9af}\u{9be}\u{9ac}";
+
+#[test]
+fn emoji_sequences_and_shaped_words_load_whole_and_check_ok() {
+    let outcome = load(&fixture("valid/graphemes"));
+    assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+    let story = outcome.story.unwrap();
+    assert_eq!(
+        story.title.get("en"),
+        format!("Family {FAMILY} and flags {RAINBOW} {SCOTLAND}")
+    );
+    assert_eq!(story.title.get("fa"), format!("{MIKHAHAM} {FAMILY}"));
+    let hello = &story.pages[0].panels[0];
+    assert!(hello.alt.get("en").contains(TECHNOLOGIST));
+    let line = hello.lines[0].text.get("en");
+    assert!(line.contains(KSSA) && line.contains(RAB), "{line:?}");
+}
+
+#[test]
+fn a_stray_joiner_is_located_after_a_kept_sequence_and_removed() {
+    let outcome = load(&fixture("invalid/stray-joiner"));
+    let d = &outcome.diagnostics[0];
+    assert!(
+        d.message.contains("U+200D (zero-width joiner"),
+        "{}",
+        d.message
+    );
+    assert!(
+        outcome.diagnostics[1]
+            .message
+            .contains("U+202E (bidi control)")
+    );
+    let story = outcome.story.unwrap();
+    // The family keeps its joiners; the stray one and the override are gone.
+    let text = story.pages[0].panels[0].lines[0].text.get("en");
+    assert_eq!(text, format!("{FAMILY} Hello!"));
+    assert_eq!(story.pages[0].panels[1].lines[0].text.get("en"), "The end.");
+}
+
+#[test]
+fn joined_text_wraps_and_renders_inside_every_frame() {
+    use comicterm::app::{Action, App, Overlay, Position, View};
+    use comicterm::ui::layout::{overlay_rect, page_rects, screen, too_small};
+    use comicterm::ui::{ViewCtx, render};
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+
+    let story = load(&fixture("valid/graphemes")).story.unwrap();
+    for lang in ["en", "fa"] {
+        for (w, h) in [
+            (20, 24),
+            (24, 30),
+            (31, 30),
+            (40, 30),
+            (57, 20),
+            (80, 24),
+            (120, 40),
+        ] {
+            for extra in [
+                None,
+                Some(Action::ToggleView),
+                Some(Action::ToggleCommentary),
+            ] {
+                let mut app = App::new(&story, Some(lang), (w, h));
+                app.update(Action::GoTo(Position { page: 0, panel: 0 }));
+                if let Some(a) = extra {
+                    app.update(a);
+                }
+                let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+                render(&app, &ViewCtx::new(&app), buf.area, &mut buf);
+                let what = format!("{lang} {w}x{h} {extra:?}");
+                // No glyph runs past the right edge.
+                for y in 0..h {
+                    for x in 0..w {
+                        let cell = buf.cell((x, y)).unwrap();
+                        let cw = unicode_width::UnicodeWidthStr::width(cell.symbol());
+                        assert!(
+                            usize::from(x) + cw <= usize::from(w),
+                            "{what}: {:?} at ({x},{y})",
+                            cell.symbol()
+                        );
+                    }
+                }
+                if too_small((w, h)) {
+                    continue;
+                }
+                // Panel and overlay frames keep both side borders on every row.
+                let (body, _) = screen(buf.area);
+                let rects = if app.overlay != Overlay::None {
+                    vec![overlay_rect((w, h))]
+                } else if app.effective_view() == View::Page {
+                    page_rects(&story.pages[0], body)
+                } else {
+                    vec![body]
+                };
+                for r in rects {
+                    if r.width < 2 || r.height < 3 {
+                        continue;
+                    }
+                    for y in r.y + 1..r.bottom() - 1 {
+                        for x in [r.x, r.right() - 1] {
+                            let symbol = buf.cell((x, y)).map_or("?", |c| c.symbol());
+                            assert_eq!(symbol, "│", "{what}: border at ({x},{y})");
+                        }
+                    }
+                }
+                // The sequences are drawn whole: each sits in one cell.
+                let cells: Vec<&str> = buf.content.iter().map(|c| c.symbol()).collect();
+                if lang == "en" && extra.is_none() && w >= 40 {
+                    assert!(cells.contains(&FAMILY), "{what}: the family is one cell");
+                }
+            }
+        }
+    }
 }

@@ -3,10 +3,15 @@
 //! Convention: escape sequences (CSI, OSC, DCS, SOS, PM, APC, in 7-bit and 8-bit form) are
 //! removed **with their payload**; every other C0/C1 control except newline is removed; bidi
 //! controls and invisible format characters (zero-width space, BOM, soft hyphen, …) are
-//! removed; CR and CRLF become LF; tabs expand to spaces at stops of [`TAB_WIDTH`] columns.
-//! The result is inert in any terminal and keeps the display width of ordinary text.
+//! removed; zero-width joiners, non-joiners and tag characters are kept where they belong to
+//! a grapheme (an emoji sequence, a Persian or Indic word) and removed elsewhere, by the rule
+//! in [`super::invisible`]; CR and CRLF become LF; tabs expand to spaces at stops of
+//! [`TAB_WIDTH`] columns. The result is inert in any terminal and keeps the display width of
+//! ordinary text.
 
 use unicode_width::UnicodeWidthStr;
+
+use super::invisible::{ZWJ, ZWNJ, is_contextual, is_invisible_format, is_stray_invisible};
 
 /// Tab stops, in display columns.
 pub const TAB_WIDTH: usize = 4;
@@ -21,19 +26,16 @@ pub fn sanitize(s: &str) -> String {
     if s.chars().all(is_plain) {
         return s.to_string();
     }
-    let mut out = String::with_capacity(s.len());
+    let text = strip_controls(s);
+    // Joiners and tags are judged by their neighbours in the text as it will be drawn
+    // (without the controls and sequences removed above); tab stops are counted after that.
+    let mut out = String::with_capacity(text.len());
     // Tab stops count display columns as ratatui does (per grapheme, so `*` + VS16 is 2):
     // `base` columns end at byte `seg` of `out`; the text after `seg` is measured at a tab.
     let (mut base, mut seg) = (0usize, 0usize);
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
+    for (i, c) in text.char_indices() {
         match c {
-            '\r' => {
-                chars.next_if_eq(&'\n');
-                out.push('\n');
-                (base, seg) = (0, out.len());
-            }
-            '\n' | '\u{2028}' | '\u{2029}' => {
+            '\n' => {
                 out.push('\n');
                 (base, seg) = (0, out.len());
             }
@@ -43,6 +45,26 @@ pub fn sanitize(s: &str) -> String {
                 out.extend(std::iter::repeat_n(' ', n));
                 (base, seg) = (col + n, out.len());
             }
+            c if is_contextual(c) && is_stray_invisible(&text, i) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Removes escape sequences, controls other than newline and tab, and the invisible format
+/// characters that go wherever they stand; line ends become `\n`.
+fn strip_controls(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push('\n');
+            }
+            '\n' | '\u{2028}' | '\u{2029}' => out.push('\n'),
+            '\t' => out.push('\t'),
             ESC => skip_escape(&mut chars),
             '\u{9b}' => {
                 if skip_csi(&mut chars) {
@@ -107,43 +129,13 @@ fn skip_string(chars: &mut Chars) -> bool {
 }
 
 /// A character `sanitize` keeps as it is, whatever surrounds it (tabs and line ends are
-/// rewritten, so they are not plain).
+/// rewritten, joiners and tags depend on their neighbours, so they are not plain).
 fn is_plain(c: char) -> bool {
     matches!(c, ' '..='~')
-        || (!c.is_control() && !is_invisible_format(c) && !matches!(c, '\u{2028}' | '\u{2029}'))
-}
-
-/// Bidi controls, zero-width and other invisible format characters (Unicode Cf).
-pub fn is_invisible_format(c: char) -> bool {
-    // Fast answer for the common cases (ASCII, Latin, CJK): no format character lies below
-    // U+00AD or between U+2070 and U+FEFE.
-    let u = u32::from(c);
-    if u < 0xAD || (0x2070..0xFEFF).contains(&u) {
-        return false;
-    }
-    matches!(c,
-        '\u{ad}'
-        | '\u{600}'..='\u{605}'
-        | '\u{61c}'
-        | '\u{6dd}'
-        | '\u{70f}'
-        | '\u{890}'..='\u{891}'
-        | '\u{8e2}'
-        | '\u{180e}'
-        | '\u{200b}'..='\u{200f}'
-        | '\u{202a}'..='\u{202e}'
-        | '\u{2060}'..='\u{2064}'
-        | '\u{2066}'..='\u{206f}'
-        | '\u{feff}'
-        | '\u{fff9}'..='\u{fffb}'
-        | '\u{110bd}'
-        | '\u{110cd}'
-        | '\u{13430}'..='\u{1343f}'
-        | '\u{1bca0}'..='\u{1bca3}'
-        | '\u{1d173}'..='\u{1d17a}'
-        | '\u{e0001}'
-        | '\u{e0020}'..='\u{e007f}'
-    )
+        || (!c.is_control()
+            && !is_invisible_format(c)
+            && !is_contextual(c)
+            && !matches!(c, '\u{2028}' | '\u{2029}'))
 }
 
 /// A character that [`sanitize`] would remove, found for `comicterm check`.
@@ -169,6 +161,9 @@ impl Unsafe {
             '\u{200b}' => "zero-width space",
             '\u{feff}' => "byte order mark",
             '\u{ad}' => "soft hyphen",
+            ZWJ => "zero-width joiner, not between two letters or emoji",
+            ZWNJ => "zero-width non-joiner, not between two letters",
+            '\u{e0020}'..='\u{e007f}' => "tag character, not in a 🏴 flag sequence",
             c if c.is_control() => "control character",
             _ => "invisible format character",
         };
@@ -177,7 +172,9 @@ impl Unsafe {
 }
 
 /// Every character in `s` that is not shown as written: controls other than newline and
-/// tab, and invisible format characters. CRLF line ends are accepted.
+/// tab, invisible format characters, and joiners and tag characters that belong to no
+/// grapheme (the rule of [`is_stray_invisible`], which `sanitize` applies too). CRLF line
+/// ends are accepted.
 pub fn find_unsafe(s: &str) -> Vec<Unsafe> {
     let mut found = Vec::new();
     let mut it = s.char_indices().peekable();
@@ -185,7 +182,7 @@ pub fn find_unsafe(s: &str) -> Vec<Unsafe> {
         if ch == '\r' && it.peek().is_some_and(|&(_, n)| n == '\n') {
             continue;
         }
-        let bad = (ch.is_control() && ch != '\n' && ch != '\t') || is_invisible_format(ch);
+        let bad = (ch.is_control() && ch != '\n' && ch != '\t') || is_stray_invisible(s, offset);
         if bad {
             found.push(Unsafe { offset, ch });
         }

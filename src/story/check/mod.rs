@@ -155,7 +155,9 @@ impl Checker<'_> {
             return;
         };
         let count = found.len();
-        let span = locate_in_source(&self.file.text, s.span(), first.ch);
+        // A joiner may stand earlier in the same string where it belongs: point at this one.
+        let nth = s.get_ref()[..first.offset].matches(first.ch).count();
+        let span = locate_in_source(&self.file.text, s.span(), first.ch, nth);
         let more = if count > 1 {
             format!(" and {} more", count - 1)
         } else {
@@ -170,8 +172,14 @@ impl Checker<'_> {
     }
 }
 
-/// Points at the character in the source: either written literally or as a TOML escape.
-fn locate_in_source(text: &str, span: std::ops::Range<usize>, ch: char) -> std::ops::Range<usize> {
+/// Points at the `nth` (from 0) `ch` in the source: either written literally or as a TOML
+/// escape.
+fn locate_in_source(
+    text: &str,
+    span: std::ops::Range<usize>,
+    ch: char,
+    nth: usize,
+) -> std::ops::Range<usize> {
     let Some(slice) = text.get(span.clone()) else {
         return span;
     };
@@ -186,11 +194,16 @@ fn locate_in_source(text: &str, span: std::ops::Range<usize>, ch: char) -> std::
     if ch == '\u{1b}' {
         needles.push("\\e".into());
     }
-    needles
+    needles.dedup(); // `\u0007` is both the upper- and the lower-case form
+    let mut hits: Vec<(usize, usize)> = needles
         .iter()
-        .filter_map(|n| slice.find(n.as_str()).map(|i| (i, n.len())))
-        .min()
-        .map_or(span.clone(), |(i, len)| {
+        .flat_map(|n| slice.match_indices(n.as_str()).take(nth + 1))
+        .map(|(i, m)| (i, m.len()))
+        .collect();
+    hits.sort_unstable();
+    hits.get(nth)
+        .or(hits.first())
+        .map_or(span.clone(), |&(i, len)| {
             span.start + i..span.start + i + len
         })
 }
