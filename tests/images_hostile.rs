@@ -338,3 +338,81 @@ fn truncations_and_byte_flips_never_panic() {
 fn exhaustive_sweep() {
     sweep(0, 0, true);
 }
+
+/// A 6000×6000 JPEG (decoded whole: JPEG has no row-by-row path).
+fn big_jpeg() -> Vec<u8> {
+    let (w, h) = (6000u32, 6000u32);
+    let pixels = image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([(x % 251) as u8, (y % 241) as u8, 90])
+    });
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 60)
+        .encode_image(&pixels)
+        .unwrap();
+    jpeg
+}
+
+/// Runs in a child process: four threads decode the big JPEG named by `COMICTERM_BIG_JPEG` at
+/// once (as the viewer's workers and `check` may); the peak RSS is this work's alone.
+#[test]
+#[ignore]
+fn concurrent_child() {
+    let Some(path) = std::env::var_os("COMICTERM_BIG_JPEG") else {
+        return;
+    };
+    let bytes = std::fs::read(path).unwrap();
+    let before = vm_hwm_kb();
+    let start = Instant::now();
+    std::thread::scope(|s| {
+        for _ in 0..4 {
+            s.spawn(|| {
+                let image = decode(&bytes).unwrap_or_else(|e| panic!("{e}"));
+                assert!(image.width() <= comicterm::art::KEEP_DIMENSION);
+            });
+        }
+    });
+    println!("DECODED 4 in {} ms", start.elapsed().as_millis());
+    println!("HWM before {before} kB after {} kB", vm_hwm_kb());
+}
+
+/// Decoding is bounded by one shared budget, not per picture: four 6000×6000 JPEGs decoded
+/// at once (three fit the budget together, the fourth waits) stay within the budget
+/// (512 MiB); unbounded, each took about 250 MB (RGB, then an RGBA copy), four about 1 GB.
+#[test]
+fn concurrent_decodes_share_one_memory_budget() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.jpg");
+    std::fs::write(&path, big_jpeg()).unwrap();
+    let exe = std::env::current_exe().unwrap();
+    let out = Command::new(exe)
+        .args([
+            "concurrent_child",
+            "--exact",
+            "--ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env("COMICTERM_BIG_JPEG", &path)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    print!("{stdout}");
+    let line = stdout.lines().find(|l| l.starts_with("HWM")).unwrap();
+    let nums: Vec<u64> = line
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    let grew_mb = (nums[1] - nums[0]) / 1024;
+    let budget_mb = comicterm::art::DECODE_BUDGET >> 20;
+    println!("peak grew {grew_mb} MB; budget {budget_mb} MiB");
+    // The budget bounds it (with room for what decoders hold beyond their estimate).
+    assert!(
+        grew_mb < budget_mb * 5 / 4,
+        "peak grew {grew_mb} MB over a {budget_mb} MiB budget"
+    );
+}

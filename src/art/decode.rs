@@ -5,6 +5,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use image::{ImageFormat, ImageReader, Limits, RgbaImage};
 
+use super::budget::DECODES;
 use crate::story::ArtOrigin;
 use crate::story::assets::MAX_ART_BYTES;
 use crate::story::confine;
@@ -53,6 +54,11 @@ fn decode_inner(bytes: &[u8]) -> Result<RgbaImage, ArtError> {
     if let Some(done) = decode_large_png(bytes) {
         return done;
     }
+    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        return decode_jpeg(bytes);
+    }
+    let peak = png_peak(bytes)?;
+    let _permit = DECODES.acquire(peak)?;
     let mut reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|e| err(format!("cannot read the image: {e}")))?;
@@ -70,12 +76,85 @@ fn decode_inner(bytes: &[u8]) -> Result<RgbaImage, ArtError> {
     if w == 0 || h == 0 {
         return Err(err("the image is empty"));
     }
-    let image = image.into_rgba8();
+    keep_size(image.into_rgba8())
+}
+
+/// Scales a decoded image down to at most [`KEEP_DIMENSION`] on each side.
+fn keep_size(image: RgbaImage) -> Result<RgbaImage, ArtError> {
+    let (w, h) = image.dimensions();
     if w > KEEP_DIMENSION || h > KEEP_DIMENSION {
         let (kw, kh) = super::halfblock::fit(w, h, KEEP_DIMENSION, KEEP_DIMENSION);
         return Ok(super::halfblock::resize(&image, kw, kh));
     }
     Ok(image)
+}
+
+/// What decoding a PNG on the general path holds at its peak: the decoded image at its own
+/// depth, plus its RGBA copy unless it already is RGBA8 (interlaced and small PNGs).
+fn png_peak(bytes: &[u8]) -> Result<u64, ArtError> {
+    let mut decoder = png::Decoder::new(Cursor::new(bytes));
+    let info = decoder
+        .read_header_info()
+        .map_err(|_| err("not a PNG or JPEG image"))?;
+    let (w, h) = (info.width, info.height);
+    if w > MAX_DIMENSION || h > MAX_DIMENSION {
+        return Err(too_large());
+    }
+    let bytes_per_pixel = u64::from(info.bytes_per_pixel().max(1) as u32);
+    let copy = if info.color_type == png::ColorType::Rgba && info.bit_depth == png::BitDepth::Eight
+    {
+        0
+    } else {
+        4
+    };
+    Ok(u64::from(w) * u64::from(h) * (bytes_per_pixel + copy) + KEPT_BYTES)
+}
+
+/// The kept image and the scaler's buffers.
+const KEPT_BYTES: u64 = 2 * (KEEP_DIMENSION as u64) * (KEEP_DIMENSION as u64) * 4;
+
+/// JPEG straight to RGBA (no RGB image and copy), within the budget: a baseline JPEG holds the
+/// output and a band of rows; a progressive one also all its coefficients (2 bytes each).
+fn decode_jpeg(bytes: &[u8]) -> Result<RgbaImage, ArtError> {
+    use zune_core::bytestream::ZCursor;
+    use zune_core::colorspace::ColorSpace;
+    use zune_core::options::DecoderOptions;
+    let dim = MAX_DIMENSION as usize;
+    let options = DecoderOptions::default()
+        .jpeg_set_out_colorspace(ColorSpace::RGBA)
+        .set_max_width(dim)
+        .set_max_height(dim);
+    let mut decoder = zune_jpeg::JpegDecoder::new_with_options(ZCursor::new(bytes), options);
+    let jpeg_err = |e: zune_jpeg::errors::DecodeErrors| {
+        let text = e.to_string();
+        if text.contains("width") || text.contains("height") || text.contains("large") {
+            too_large()
+        } else {
+            err("the image is corrupt or truncated")
+        }
+    };
+    decoder.decode_headers().map_err(jpeg_err)?;
+    let info = decoder.info().ok_or_else(|| err("the image is corrupt"))?;
+    let (w, h) = (u32::from(info.width), u32::from(info.height));
+    if w == 0 || h == 0 {
+        return Err(err("the image is empty"));
+    }
+    let pixels = u64::from(w) * u64::from(h);
+    let coefficients = if info.sof.is_progressive() {
+        pixels * u64::from(info.components) * 2
+    } else {
+        0
+    };
+    let _permit = DECODES.acquire(pixels * 4 + coefficients + KEPT_BYTES)?;
+    let size = decoder
+        .output_buffer_size()
+        .ok_or_else(|| err("the image is too large"))?;
+    let mut out = Vec::new();
+    out.try_reserve_exact(size).map_err(|_| too_large())?;
+    out.resize(size, 0);
+    decoder.decode_into(&mut out).map_err(jpeg_err)?;
+    let image = RgbaImage::from_raw(w, h, out).ok_or_else(|| err("the image is corrupt"))?;
+    keep_size(image)
 }
 
 /// Large PNGs (wider or taller than [`KEEP_DIMENSION`], not interlaced) are decoded row by
@@ -96,7 +175,13 @@ fn decode_large_png(bytes: &[u8]) -> Option<Result<RgbaImage, ArtError>> {
     if w > MAX_DIMENSION || h > MAX_DIMENSION {
         return Some(Err(too_large()));
     }
-    Some(stream_png(decoder, w, h))
+    // The scaler's row sums and the kept image; the full-size image is never held.
+    let peak = u64::from(w) * 64 + KEPT_BYTES;
+    Some(
+        DECODES
+            .acquire(peak)
+            .and_then(|_permit| stream_png(decoder, w, h)),
+    )
 }
 
 fn stream_png(decoder: png::Decoder<Cursor<&[u8]>>, w: u32, h: u32) -> Result<RgbaImage, ArtError> {

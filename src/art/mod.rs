@@ -1,6 +1,7 @@
 //! Panel artwork: decoding with limits, half-block preparation, a bounded cache, and workers
 //! that do it all off the UI thread.
 
+mod budget;
 mod choose;
 mod decode;
 mod halfblock;
@@ -13,6 +14,7 @@ mod worker;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
+pub use budget::{DECODE_BUDGET, DECODES};
 pub use choose::{Choice, Method, TermFacts, TermReplies, Terminal, TmuxFacts, choose, identify};
 pub use decode::{ArtError, KEEP_DIMENSION, MAX_ALLOC, MAX_DIMENSION, decode, read_bytes};
 pub use halfblock::{ColorMode, HalfBlocks, Prepared, ansi256, fit};
