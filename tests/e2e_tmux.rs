@@ -297,3 +297,39 @@ fn trimmed(s: &str) -> String {
         .map_or(0, |i| i + 1);
     lines[..keep].join("\n")
 }
+
+/// On a light terminal (a tmux pane with a white background, which tmux reports to OSC 11)
+/// the viewer picks the light palette by itself: captions in dark gold (256-color 130), not
+/// yellow, and no overlay paints a black box.
+#[test]
+fn a_light_terminal_gets_the_light_palette() {
+    // (With `--theme dark` this test fails: yellow captions on white.)
+    let script = format!("sleep 0.5; '{BIN}' --graphics none; echo EXIT=$?; sleep 30");
+    let Some(t) = Tmux::start_cmd("light", &["sh", "-c", &script], 120, 40) else {
+        return;
+    };
+    t.tmux(&["select-pane", "-P", "bg=#ffffff,fg=#000000"]);
+    t.wait("page 1", |s| status_line(s).contains("1/4"));
+    t.keys(&["c"]);
+    t.wait_for("j/k");
+    let colored = t.tmux(&["capture-pane", "-p", "-e"]);
+    assert!(
+        colored.contains("38;5;130"),
+        "no light-palette caption color:\n{colored}"
+    );
+    // tmux writes the 16 named colors as 256-color indices (yellow 3, bright yellow 11).
+    for yellow in ["[33m", ";33m", "[93m", ";93m", "38;5;3m", "38;5;11m"] {
+        assert!(
+            !colored.contains(yellow),
+            "yellow text on white ({yellow}):\n{colored}"
+        );
+    }
+    for black_bg in ["[40m", ";40m", "48;5;0m", "48;5;16m"] {
+        assert!(
+            !colored.contains(black_bg),
+            "a black box ({black_bg}):\n{colored}"
+        );
+    }
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+}

@@ -87,6 +87,15 @@ impl ArtView {
         }
     }
 
+    /// How pictures are shown, for the help screen.
+    pub fn method(&self) -> super::choose::Method {
+        match (&self.graphics_store, self.graphics) {
+            (Some(g), _) => g.method(),
+            (None, Graphics::None) => super::choose::Method::None,
+            (None, _) => super::choose::Method::Halfblocks,
+        }
+    }
+
     /// The art for an area, recording that it is wanted at that size if it is not ready.
     pub fn lookup(&self, art: &ArtRef, cols: u16, rows: u16) -> Option<Shown> {
         if self.graphics == Graphics::None || cols == 0 || rows == 0 {

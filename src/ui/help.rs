@@ -18,6 +18,14 @@ pub fn lines(ctx: &ViewCtx, width: u16, max_rows: usize) -> Vec<Line<'static>> {
         ];
         out.extend(wrap_rows(&spans, width, max_rows.saturating_sub(out.len())));
     }
+    if let Some(art) = ctx.art {
+        let line = ctx.strings.pictures.replace("{}", art.method().name());
+        out.extend(wrap_rows(
+            &[Span::styled(line, theme::ALT)],
+            width,
+            max_rows.saturating_sub(out.len()),
+        ));
+    }
     out.push(Line::default());
     let summary = ctx.story.summary.get(ctx.lang);
     let left = max_rows.saturating_sub(out.len());

@@ -14,6 +14,8 @@ pub struct Strings {
     pub commentary: &'static str,
     pub help: &'static str,
     pub overlay_hint: &'static str,
+    /// "Pictures: {method} (`comicterm doctor` says why)".
+    pub pictures: &'static str,
     pub help_hint: &'static str,
     pub no_notes: &'static str,
     /// Labels for single-source, disputed and unverified notes (established ones get none).
@@ -110,6 +112,7 @@ static EN: Strings = Strings {
     commentary: "Commentary",
     help: "Help",
     overlay_hint: "j/k scroll · Esc close",
+    pictures: "Pictures: {} (`comicterm doctor` says why)",
     help_hint: "? help",
     no_notes: "No commentary here.",
     statuses: ["single source", "disputed", "unverified"],
@@ -151,6 +154,7 @@ static ZH: Strings = Strings {
     commentary: "评注",
     help: "帮助",
     overlay_hint: "j/k 滚动 · Esc 关闭",
+    pictures: "图片显示方式：{}（`comicterm doctor` 会说明原因）",
     help_hint: "? 帮助",
     no_notes: "这里没有评注。",
     statuses: ["单一来源", "有争议", "未经证实"],
