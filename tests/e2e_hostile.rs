@@ -14,7 +14,7 @@ use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-use tmux_harness::{BIN, TIMEOUT, Tmux, status_line};
+use tmux_harness::{BIN, TIMEOUT, Tmux, status_line, trimmed};
 
 /// Starts a shell command line (not just the viewer) in tmux.
 fn start_sh(name: &str, cmd: &str, w: u16, h: u16) -> Option<Tmux> {
@@ -207,11 +207,11 @@ fn a_resize_storm_ends_in_the_same_frame_as_render() {
         .output()
         .unwrap();
     assert!(out.status.success());
-    let expected = normalize(&String::from_utf8(out.stdout).unwrap());
+    let expected = trimmed(&String::from_utf8(out.stdout).unwrap());
     let start = Instant::now();
     let mut last = String::new();
     while start.elapsed() < TIMEOUT {
-        last = normalize(&t.screen());
+        last = trimmed(&t.screen());
         if last == expected {
             break;
         }
@@ -230,14 +230,6 @@ fn a_resize_storm_ends_in_the_same_frame_as_render() {
 }
 
 /// Lines without trailing spaces, without trailing empty lines.
-fn normalize(s: &str) -> String {
-    let lines: Vec<&str> = s.lines().map(str::trim_end).collect();
-    let keep = lines
-        .iter()
-        .rposition(|l| !l.is_empty())
-        .map_or(0, |i| i + 1);
-    lines[..keep].join("\n")
-}
 
 #[test]
 fn an_external_sigtstp_gives_the_terminal_back_before_stopping() {

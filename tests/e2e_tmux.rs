@@ -9,7 +9,7 @@ use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-use tmux_harness::{BIN, TIMEOUT, Tmux, status_line};
+use tmux_harness::{BIN, TIMEOUT, Tmux, status_line, trimmed};
 
 #[test]
 fn reader_session() {
@@ -287,15 +287,6 @@ fn render_frame(args: &str, flag: &str, w: u16, h: u16) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     trimmed(&String::from_utf8(out.stdout).unwrap())
-}
-
-fn trimmed(s: &str) -> String {
-    let lines: Vec<&str> = s.lines().map(str::trim_end).collect();
-    let keep = lines
-        .iter()
-        .rposition(|l| !l.is_empty())
-        .map_or(0, |i| i + 1);
-    lines[..keep].join("\n")
 }
 
 /// On a light terminal (a tmux pane with a white background, which tmux reports to OSC 11)

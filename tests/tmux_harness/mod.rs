@@ -188,3 +188,14 @@ pub fn installed() -> bool {
 pub fn status_line(screen: &str) -> &str {
     screen.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("")
 }
+
+/// A screen or frame with trailing spaces and trailing empty lines removed, for comparing
+/// the live screen with `comicterm render`.
+pub fn trimmed(s: &str) -> String {
+    let lines: Vec<&str> = s.lines().map(str::trim_end).collect();
+    let keep = lines
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .map_or(0, |i| i + 1);
+    lines[..keep].join("\n")
+}
