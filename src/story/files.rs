@@ -17,11 +17,8 @@ pub struct TomlFiles {
     pub panels: Vec<Arc<SourceText>>,
 }
 
-pub fn source(name: impl Into<String>, text: impl Into<Arc<str>>) -> Arc<SourceText> {
-    Arc::new(SourceText {
-        name: name.into(),
-        text: text.into(),
-    })
+pub fn source(name: impl Into<String>, text: impl AsRef<str>) -> Arc<SourceText> {
+    SourceText::new(name, text.as_ref())
 }
 
 /// A diagnostic for a file that could not be read at all.
@@ -125,7 +122,9 @@ fn read_file(root: &Path, path: &Path, name: &str) -> Result<Arc<SourceText>, Di
                 .char_indices()
                 .nth(valid_chars(e.as_bytes(), valid))
                 .map_or(0, |(i, _)| i);
-            let file = source(name, text);
+            let file = source(name, &text);
+            // A leading byte order mark is not part of the source text.
+            let at = at.saturating_sub(text.len() - file.text.len());
             Err(Diagnostic::new(
                 Kind::Syntax,
                 &file,
