@@ -20,7 +20,7 @@ use crate::diag::{Diagnostic, Diags};
 use assets::AssetStore;
 use check::{Checker, Unreadable, check_head, check_panel};
 use files::TomlFiles;
-use raw::{RawPanel, RawStory};
+use raw::RawStory;
 
 /// Where to load a story from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,12 +136,12 @@ fn open_dir(dir: &Path) -> Result<(TomlFiles, AssetStore), Vec<Diagnostic>> {
 }
 
 fn build(files: &TomlFiles, assets: &AssetStore, diags: &mut Diags) -> Option<Story> {
-    let raw: RawStory = match parse::parse(&files.story) {
+    let raw: RawStory = match parse::parse_story(&files.story) {
         Ok(raw) => raw,
         Err(d) => {
             diags.push(d);
             // Still parse the panel files so their errors are reported too.
-            par::map(&files.panels, |f| parse::parse::<RawPanel>(f).err())
+            par::map(&files.panels, |f| parse::parse_panel(f).err())
                 .into_iter()
                 .flatten()
                 .for_each(|d| diags.push(d));
@@ -229,7 +229,7 @@ fn check_panel_file(
     head: &check::StoryHead,
     assets: &AssetStore,
 ) -> Result<(toml::Spanned<String>, Panel, Diags), Diagnostic> {
-    let raw: RawPanel = parse::parse(file)?;
+    let raw = parse::parse_panel(file)?;
     let mut diags = Diags::new();
     let mut c = Checker {
         file: file.clone(),

@@ -5,7 +5,48 @@ use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
-use crate::diag::{Diagnostic, Kind, SourceText, excerpt};
+use super::check::limits::{MAX_PANEL_VALUES, MAX_STORY_VALUES};
+use super::raw::{RawPanel, RawStory};
+use crate::diag::{Diagnostic, Kind, SourceText, excerpt, thousands};
+
+/// Parses a panel file, refusing one with more values than a panel within the limits can
+/// have ([`MAX_PANEL_VALUES`]) before the parser builds them.
+pub fn parse_panel(file: &Arc<SourceText>) -> Result<RawPanel, Diagnostic> {
+    refuse_many_values(
+        file,
+        MAX_PANEL_VALUES,
+        "a panel within the limits (100 lines, 100 notes, 50 citations per note) has fewer \
+         than 20,000",
+    )?;
+    parse(file)
+}
+
+/// Parses `story.toml`, refusing it with more than [`MAX_STORY_VALUES`] values.
+pub fn parse_story(file: &Arc<SourceText>) -> Result<RawStory, Diagnostic> {
+    refuse_many_values(
+        file,
+        MAX_STORY_VALUES,
+        "a story of 20,000 panels on 5,000 pages, with 10,000 sources and 10,000 characters in two languages, has about 330,000",
+    )?;
+    parse(file)
+}
+
+fn refuse_many_values(file: &Arc<SourceText>, max: usize, why: &str) -> Result<(), Diagnostic> {
+    match value_past(&file.text, max) {
+        None => Ok(()),
+        Some(at) => Err(Diagnostic::new(
+            Kind::TooMany,
+            file,
+            at..at + 1,
+            format!(
+                "this file has more than {} values (keys, list items, tables); it is not read \
+                 further",
+                thousands(max)
+            ),
+        )
+        .with_hint(format!("{why}; see docs/format.md (\"Limits\")"))),
+    }
+}
 
 /// Longest message kept from the TOML parser, in characters (serde quotes whole values).
 const MAX_MESSAGE_CHARS: usize = 300;
@@ -152,10 +193,63 @@ fn classify(msg: &str) -> (Kind, String, Option<String>) {
     (Kind::Syntax, msg.to_string(), None)
 }
 
+/// Where the `max + 1`-th value of `text` starts, if it has more than `max`: a scan for
+/// `=`, `,`, `[` and `{` outside strings and comments, which bounds the number of values
+/// the parser would build (its memory: a few hundred bytes each, however short they are).
+pub fn value_past(text: &str, max: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut count = 0;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'#' => {
+                i += b[i..]
+                    .iter()
+                    .position(|&c| c == b'\n')
+                    .unwrap_or(b.len() - i);
+                continue;
+            }
+            q @ (b'"' | b'\'') => {
+                let triple = b[i..].starts_with(&[q, q, q]);
+                i += if triple { 3 } else { 1 };
+                while i < b.len() {
+                    if q == b'"' && b[i] == b'\\' {
+                        i += 2;
+                    } else if triple && b[i..].starts_with(&[q, q, q]) {
+                        // Up to two more quotes may end the string's content.
+                        i += 3;
+                        while i < b.len() && b[i] == q {
+                            i += 1;
+                        }
+                        break;
+                    } else if !triple && (b[i] == q || b[i] == b'\n') {
+                        i += 1;
+                        break;
+                    } else {
+                        i += 1;
+                    }
+                }
+                continue;
+            }
+            b'=' | b',' | b'[' | b'{' => {
+                count += 1;
+                if count > max {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 /// The `id` of a panel file that failed to parse as a panel, if it can be found: from the
 /// file as TOML, or (when it is not valid TOML) from a top-level `id = "..."` line.
 pub fn panel_id_of(file: &SourceText) -> Option<String> {
-    if let Ok(table) = toml::from_str::<toml::Table>(&file.text) {
+    if value_past(&file.text, MAX_PANEL_VALUES).is_none()
+        && let Ok(table) = toml::from_str::<toml::Table>(&file.text)
+    {
         return table.get("id")?.as_str().map(str::to_string);
     }
     for line in file.text.lines() {
@@ -223,6 +317,16 @@ mod tests {
             "{}",
             d.message.len()
         );
+    }
+
+    #[test]
+    fn values_are_counted_outside_strings_and_comments() {
+        let text = "a = 1 # = , [\nb = [\"=,[{\", '=,', \"\"\"\n=,[\\\"\"\"\"\"]\n[t]\nc = { d = '''='''}\n";
+        // a =, b =, [, two commas, [t], c =, {, d =: nine.
+        assert_eq!(value_past(text, 9), None);
+        let ninth = value_past(text, 8).unwrap();
+        assert_eq!(&text[ninth..ninth + 5], "= '''");
+        assert_eq!(value_past("x = [1,2,3]", 2), Some(6));
     }
 
     #[test]

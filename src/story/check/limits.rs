@@ -34,3 +34,12 @@ pub const MAX_NOTES_PER_PANEL: usize = 100;
 pub const MAX_CITES_PER_NOTE: usize = 50;
 /// Notes in the whole story.
 pub const MAX_NOTES: usize = 100_000;
+/// Values (keys, list items, tables: counted as `=`, `,`, `[` and `{` outside strings) in
+/// one panel file. A panel within the limits above has fewer than 20,000 (100 lines and 100
+/// notes, each text in 32 languages, 50 citations per note); a file with more is refused
+/// before it is parsed, so parsing one panel file takes bounded memory.
+pub const MAX_PANEL_VALUES: usize = 30_000;
+/// Values in `story.toml` (counted the same way): a story of 20,000 panels on 5,000 pages,
+/// with 10,000 sources and 10,000 characters in two languages, has about 330,000 (the
+/// generated story of 10,000 panels has 75,000).
+pub const MAX_STORY_VALUES: usize = 500_000;
