@@ -62,6 +62,10 @@ pub fn parse<T: DeserializeOwned>(file: &Arc<SourceText>) -> Result<T, Diagnosti
             None => 0..0,
         };
         let (kind, mut message, hint) = classify(&shorten(e.message()));
+        if e.message().contains("recursion limit") {
+            message =
+                "this key nests more than 80 levels deep (the parser's recursion limit)".into();
+        }
         if kind == Kind::DuplicateKey
             && let Some(key) = file
                 .text

@@ -107,22 +107,22 @@ pub fn check_head(raw: &RawStory, c: &mut Checker) -> StoryHead {
             }
         })
         .collect();
-    let characters = check_characters(raw, c);
-    let sources = check_sources(raw, c);
-    StoryHead {
+    let mut head = StoryHead {
         id: c.id(&raw.id, "story id"),
         languages: c.languages.to_vec(),
         title: c.text(&raw.title, "title", MAX_TITLE),
         summary: c.text(&raw.summary, "summary", MAX_SUMMARY),
         credits,
-        character_ids: Known::new(
-            "characters",
-            characters.iter().map(|ch: &Character| ch.id.as_str()),
-        ),
-        source_ids: Known::new("sources", sources.iter().map(|s: &Source| s.id.as_str())),
-        characters,
-        sources,
-    }
+        characters: check_characters(raw, c),
+        sources: check_sources(raw, c),
+        character_ids: Known::default(),
+        source_ids: Known::default(),
+    };
+    let ids = head.characters.iter().map(|ch| ch.id.as_str());
+    head.character_ids = Known::new("characters", ids);
+    let ids = head.sources.iter().map(|s| s.id.as_str());
+    head.source_ids = Known::new("sources", ids);
+    head
 }
 
 fn check_characters(raw: &RawStory, c: &mut Checker) -> Vec<Character> {
