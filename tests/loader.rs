@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use comicterm::diag::Kind;
-use comicterm::story::{StorySource, load};
+use comicterm::story::{StorySource, load, load_texts};
 
 fn fixture(dir: &str) -> StorySource {
     StorySource::Dir(
@@ -54,6 +54,22 @@ const EXPECTED: &[(&str, &[Located])] = &[
         &[(Kind::ControlChar, "panels/01-hello.toml", 8, 19)],
     ),
     (
+        "bom-columns",
+        &[
+            (Kind::BadValue, "panels/story.toml", 2, 6),
+            (Kind::BadValue, "panels/story.toml", 19, 8),
+            (Kind::BadValue, "panels/02-bye.toml", 5, 8),
+        ],
+    ),
+    (
+        "broken-panel-duplicate-key",
+        &[(Kind::DuplicateKey, "panels/02-bye.toml", 3, 1)],
+    ),
+    (
+        "broken-panel-syntax",
+        &[(Kind::Syntax, "panels/02-bye.toml", 2, 33)],
+    ),
+    (
         "caption-with-speaker",
         &[(Kind::SpeakerNotAllowed, "panels/02-bye.toml", 6, 11)],
     ),
@@ -65,6 +81,7 @@ const EXPECTED: &[(&str, &[Located])] = &[
         "crlf-unknown-key",
         &[(Kind::UnknownKey, "panels/02-bye.toml", 5, 1)],
     ),
+    ("deep-key", &[(Kind::Syntax, "panels/story.toml", 38, 1)]),
     (
         "disputed-one-source",
         &[(Kind::StatusCites, "panels/01-hello.toml", 17, 10)],
@@ -149,6 +166,14 @@ const EXPECTED: &[(&str, &[Located])] = &[
         ],
     ),
     ("syntax-error", &[(Kind::Syntax, "panels/story.toml", 5, 1)]),
+    (
+        "too-long-note",
+        &[(Kind::TooLong, "panels/01-hello.toml", 12, 11)],
+    ),
+    (
+        "too-many-cites",
+        &[(Kind::TooMany, "panels/01-hello.toml", 16, 460)],
+    ),
     (
         "unknown-citation",
         &[(Kind::UnknownSource, "panels/01-hello.toml", 16, 10)],
@@ -461,4 +486,112 @@ fn joined_text_wraps_and_renders_inside_every_frame() {
             }
         }
     }
+}
+
+const HEAD: &str = "schema = 1\nid = \"s\"\nlanguages = [\"en\"]\ntitle = { en = \"T\" }\nsummary = { en = \"S\" }\n";
+
+fn one_page(panel: &str) -> String {
+    format!(
+        "\n[[page]]\nid = \"p\"\nrows = 1\ncols = 1\n\n[[page.cell]]\npanel = \"{panel}\"\nrow = 1\ncol = 1\n"
+    )
+}
+
+#[test]
+fn unknown_ids_are_hinted_with_a_few_of_the_nearest() {
+    let mut story = String::from(HEAD);
+    for i in 0..10_000 {
+        story += &format!(
+            "\n[[source]]\nid = \"src{i:05}\"\ntitle = \"t\"\npublisher = \"p\"\ndate = \"2020\"\nkind = \"news\"\n"
+        );
+    }
+    story += &one_page("a");
+    let panel = "id = \"a\"\nalt = { en = \"a\" }\n\n[[note]]\nkind = \"context\"\ntext = { en = \"n\" }\ncites = [\"src0420x\"]\n";
+    let outcome = load_texts(&story, &[("a.toml", panel)]);
+    let [d] = outcome.diagnostics.as_slice() else {
+        panic!("{:?}", outcome.diagnostics);
+    };
+    assert_eq!((d.kind, d.line, d.col), (Kind::UnknownSource, 7, 10));
+    let hint = d.hint.as_deref().unwrap();
+    assert!(
+        hint.starts_with("known sources, nearest first: `src04209`"),
+        "{hint}"
+    );
+    assert!(hint.ends_with("and 9,995 more"), "{hint}");
+}
+
+#[test]
+fn a_broken_panel_file_without_a_readable_id_hides_unknown_panels() {
+    let story = format!("{HEAD}{}", one_page("a"));
+    // No `id = "..."` line can be found: the cell's panel may be this one.
+    let outcome = load_texts(&story, &[("a.toml", "id = [\nalt = 1\n")]);
+    let kinds: Vec<Kind> = outcome.diagnostics.iter().map(|d| d.kind).collect();
+    assert_eq!(kinds, [Kind::Syntax]);
+    // Its id is found: other cells naming no panel are still reported.
+    let story = format!("{HEAD}{}", one_page("a").replace("rows = 1", "rows = 2"))
+        + "\n[[page.cell]]\npanel = \"zz\"\nrow = 2\ncol = 1\n";
+    let outcome = load_texts(&story, &[("a.toml", "id = \"a\"\nalt = {\n")]);
+    let kinds: Vec<Kind> = outcome.diagnostics.iter().map(|d| d.kind).collect();
+    assert_eq!(kinds, [Kind::Syntax, Kind::UnknownPanel]);
+}
+
+#[test]
+fn at_most_50_diagnostics_per_file_are_kept_then_counted() {
+    let mut panel = String::from("id = \"a\"\nalt = { en = \"a\" }\n");
+    for _ in 0..90 {
+        panel += "\n[[line]]\nkind = \"bogus\"\ntext = { en = \"x\" }\n";
+    }
+    let story = format!("{HEAD}{}", one_page("a"));
+    let outcome = load_texts(&story, &[("a.toml", &panel)]);
+    let d = &outcome.diagnostics;
+    // 90 errors: 50 kept, 40 counted.
+    assert_eq!(d.len(), 51, "{:?}", d.last());
+    assert!(d[..50].iter().all(|d| d.kind == Kind::BadValue));
+    assert_eq!(d[0].line, 5);
+    let summary = d[50].omitted.expect("a count of the rest");
+    assert_eq!(summary.errors, 40);
+    let text = comicterm::diag::render_all(d, false);
+    assert!(
+        text.contains("40 more errors in panels/a.toml not shown"),
+        "{text}"
+    );
+    assert!(text.trim_end().ends_with("90 errors in 1 file"), "{text}");
+}
+
+#[test]
+fn lists_past_their_limit_are_reported_at_the_first_item_over() {
+    let mut panel = String::from("id = \"a\"\nalt = { en = \"a\" }\n");
+    for _ in 0..101 {
+        panel += "\n[[line]]\nkind = \"caption\"\ntext = { en = \"x\" }\n";
+    }
+    let story = format!("{HEAD}{}", one_page("a"));
+    let outcome = load_texts(&story, &[("a.toml", &panel)]);
+    let got: Vec<(Kind, usize, usize)> = outcome
+        .diagnostics
+        .iter()
+        .map(|d| (d.kind, d.line, d.col))
+        .collect();
+    // Line 101's `kind` is on file line 3 + 4 * 100 + 2.
+    assert_eq!(got, [(Kind::TooMany, 405, 8)]);
+    assert!(outcome.story.is_none());
+    let msg = &outcome.diagnostics[0].message;
+    assert!(
+        msg.contains("101 lines") && msg.contains("at most 100"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_file_with_too_many_values_is_refused_before_parsing_at_the_value() {
+    let panel = format!(
+        "id = \"a\"\nalt = {{ en = \"a\" }}\nx = [{}]\n",
+        "1,".repeat(40_000)
+    );
+    let story = format!("{HEAD}{}", one_page("a"));
+    let outcome = load_texts(&story, &[("a.toml", &panel)]);
+    let got: Vec<(Kind, usize)> = outcome
+        .diagnostics
+        .iter()
+        .map(|d| (d.kind, d.line))
+        .collect();
+    assert_eq!(got, [(Kind::TooMany, 3)], "{:?}", outcome.diagnostics);
 }

@@ -132,10 +132,7 @@ fuzz_target!(|data: &[u8]| {
     );
 
     // A diagnostic on the fuzzed text with a fuzzed span renders without panic.
-    let file = std::sync::Arc::new(SourceText {
-        name: "panels/x.toml".into(),
-        text: text.as_ref().into(),
-    });
+    let file = SourceText::new("panels/x.toml", &text);
     let start = usize::from(data[5]) * 7 % (text.len() + 2);
     let end = start + usize::from(data[6]) % 9;
     let d = Diagnostic::new(

@@ -3,12 +3,18 @@
 use std::fs;
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::confine::{self, Refused};
 use crate::diag::{Diagnostic, Kind, SourceText};
 
 /// Largest story TOML file read, in bytes.
 pub const MAX_TOML_BYTES: u64 = 4 * 1024 * 1024;
+/// Most panel files in a story.
+pub const MAX_PANEL_FILES: usize = 20_000;
+/// Most bytes of TOML in a story, `story.toml` and every panel file together (a generated
+/// story of 10,000 panels has 11 MB).
+pub const MAX_STORY_BYTES: u64 = 32 * 1024 * 1024;
 
 /// The TOML side of a story: `story.toml` and the panel files, by display name.
 #[derive(Debug)]
@@ -17,11 +23,8 @@ pub struct TomlFiles {
     pub panels: Vec<Arc<SourceText>>,
 }
 
-pub fn source(name: impl Into<String>, text: impl Into<Arc<str>>) -> Arc<SourceText> {
-    Arc::new(SourceText {
-        name: name.into(),
-        text: text.into(),
-    })
+pub fn source(name: impl Into<String>, text: impl AsRef<str>) -> Arc<SourceText> {
+    SourceText::new(name, text.as_ref())
 }
 
 /// A diagnostic for a file that could not be read at all.
@@ -44,10 +47,21 @@ pub fn read_dir(root: &Path) -> Result<TomlFiles, Vec<Diagnostic>> {
     })?;
     let mut names = Vec::new();
     let mut errors = Vec::new();
+    let mut listed = 0;
     for entry in entries.filter_map(Result::ok) {
         let raw = entry.file_name();
         if !raw.as_encoded_bytes().ends_with(b".toml") || raw == "story.toml" {
             continue;
+        }
+        listed += 1;
+        if listed > MAX_PANEL_FILES {
+            return Err(vec![too_large(
+                format!(
+                    "the story has more than {} panel files",
+                    crate::diag::thousands(MAX_PANEL_FILES)
+                ),
+                "a story holds at most 20,000 panels; split it into several stories",
+            )]);
         }
         match raw.into_string() {
             Ok(name) => names.push(name),
@@ -62,17 +76,34 @@ pub fn read_dir(root: &Path) -> Result<TomlFiles, Vec<Diagnostic>> {
         }
     }
     names.sort();
+    // The bytes read so far: once past the cap, no more files are read.
+    let used = AtomicU64::new(story.text.len() as u64);
     let read = super::par::map(&names, |name| {
-        read_file(
+        if used.load(Ordering::Relaxed) > MAX_STORY_BYTES {
+            return Ok(None);
+        }
+        let file = read_file(
             root,
             &panels_dir.join(name),
             &visible_name(&format!("panels/{name}")),
-        )
+        )?;
+        let len = file.text.len() as u64;
+        let total = used.fetch_add(len, Ordering::Relaxed) + len;
+        Ok((total <= MAX_STORY_BYTES).then_some(file))
     });
+    if used.into_inner() > MAX_STORY_BYTES {
+        return Err(vec![too_large(
+            format!(
+                "the story's TOML files hold more than {} MiB together",
+                MAX_STORY_BYTES / (1024 * 1024)
+            ),
+            "story.toml and the panel files may hold 32 MiB in all; split the story into several",
+        )]);
+    }
     let mut panels = Vec::new();
     for result in read {
         match result {
-            Ok(f) => panels.push(f),
+            Ok(f) => panels.extend(f),
             Err(d) => errors.push(d),
         }
     }
@@ -81,6 +112,11 @@ pub fn read_dir(root: &Path) -> Result<TomlFiles, Vec<Diagnostic>> {
     } else {
         Err(errors)
     }
+}
+
+/// The story as a whole is over a cap: one error, on the panels folder.
+fn too_large(msg: String, hint: &str) -> Diagnostic {
+    Diagnostic::new(Kind::StoryTooLarge, &source("panels", ""), 0..0, msg).with_hint(hint)
 }
 
 /// A file name made safe to print on one line: controls (newlines too) become pictures.
@@ -125,7 +161,9 @@ fn read_file(root: &Path, path: &Path, name: &str) -> Result<Arc<SourceText>, Di
                 .char_indices()
                 .nth(valid_chars(e.as_bytes(), valid))
                 .map_or(0, |(i, _)| i);
-            let file = source(name, text);
+            let file = source(name, &text);
+            // A leading byte order mark is not part of the source text.
+            let at = at.saturating_sub(text.len() - file.text.len());
             Err(Diagnostic::new(
                 Kind::Syntax,
                 &file,

@@ -12,16 +12,16 @@ mod par;
 mod parse;
 mod raw;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub use model::*;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Diags};
 use assets::AssetStore;
-use check::{Checker, check_head, check_panel};
+use check::{Checker, Unreadable, check_head, check_panel};
 use files::TomlFiles;
-use raw::{RawPanel, RawStory};
+use raw::RawStory;
 
 /// Where to load a story from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,10 +110,12 @@ pub fn load_texts(story_toml: &str, panels: &[(&str, &str)]) -> LoadOutcome {
     check_all(&files, &assets)
 }
 
-/// Runs every check; the story is kept unless a problem blocks viewing.
+/// Runs every check; the story is kept unless a problem blocks viewing. Diagnostics are
+/// kept up to [`crate::diag::MAX_SHOWN_PER_FILE`] per file, then counted.
 fn check_all(files: &TomlFiles, assets: &AssetStore) -> LoadOutcome {
-    let mut diagnostics = Vec::new();
-    let story = build(files, assets, &mut diagnostics);
+    let mut diags = Diags::new();
+    let story = build(files, assets, &mut diags);
+    let diagnostics = diags.into_vec();
     let blocked = diagnostics.iter().any(|d| d.kind.blocks_viewing());
     LoadOutcome {
         story: story.filter(|_| !blocked),
@@ -134,16 +136,15 @@ fn open_dir(dir: &Path) -> Result<(TomlFiles, AssetStore), Vec<Diagnostic>> {
     Ok((files, AssetStore::dir(root)))
 }
 
-fn build(files: &TomlFiles, assets: &AssetStore, diags: &mut Vec<Diagnostic>) -> Option<Story> {
-    let raw: RawStory = match parse::parse(&files.story) {
+fn build(files: &TomlFiles, assets: &AssetStore, diags: &mut Diags) -> Option<Story> {
+    let raw: RawStory = match parse::parse_story(&files.story) {
         Ok(raw) => raw,
         Err(d) => {
             diags.push(d);
             // Still parse the panel files so their errors are reported too.
-            files
-                .panels
-                .iter()
-                .filter_map(|f| parse::parse::<RawPanel>(f).err())
+            par::map(&files.panels, |f| parse::parse_panel(f).err())
+                .into_iter()
+                .flatten()
                 .for_each(|d| diags.push(d));
             return None;
         }
@@ -164,7 +165,8 @@ fn build(files: &TomlFiles, assets: &AssetStore, diags: &mut Vec<Diagnostic>) ->
     let mut by_id: HashMap<String, Panel> = HashMap::new();
     let mut sites: HashMap<String, PanelSite> = HashMap::new();
     let mut seen = HashMap::new();
-    let mut unreadable = HashSet::new();
+    let mut unreadable = Unreadable::default();
+    let mut notes = 0;
     let checked = par::map(&files.panels, |file| {
         check_panel_file(file, &languages, &head, assets)
     });
@@ -173,7 +175,11 @@ fn build(files: &TomlFiles, assets: &AssetStore, diags: &mut Vec<Diagnostic>) ->
             Ok(checked) => checked,
             Err(d) => {
                 c.diags.push(d);
-                unreadable.insert(parse::panel_id_of(file).unwrap_or_default());
+                // Its cells in story.toml are not also reported as naming no panel file.
+                match parse::panel_id_of(file) {
+                    Some(id) => _ = unreadable.ids.insert(id),
+                    None => unreadable.without_id = true,
+                }
                 continue;
             }
         };
@@ -183,7 +189,20 @@ fn build(files: &TomlFiles, assets: &AssetStore, diags: &mut Vec<Diagnostic>) ->
             diags: c.diags,
         };
         check::unique(&mut pc, &mut seen, &id, "panel");
-        pc.diags.extend(diags);
+        pc.diags.append(diags);
+        let before = notes;
+        notes += panel.notes.len();
+        if before <= check::limits::MAX_NOTES && notes > check::limits::MAX_NOTES {
+            pc.error_hint(
+                crate::diag::Kind::TooMany,
+                id.span(),
+                format!(
+                    "the story has more than {} notes; this panel passes the limit",
+                    crate::diag::thousands(check::limits::MAX_NOTES)
+                ),
+                "the limits are listed in docs/format.md (\"Limits\")".into(),
+            );
+        }
         if !by_id.contains_key(&panel.id) {
             sites.insert(panel.id.clone(), (file.clone(), id.span()));
             by_id.insert(panel.id.clone(), panel);
@@ -210,15 +229,16 @@ fn check_panel_file(
     languages: &[String],
     head: &check::StoryHead,
     assets: &AssetStore,
-) -> Result<(toml::Spanned<String>, Panel, Vec<Diagnostic>), Diagnostic> {
-    let raw: RawPanel = parse::parse(file)?;
-    let mut diags = Vec::new();
+) -> Result<(toml::Spanned<String>, Panel, Diags), Diagnostic> {
+    let raw = parse::parse_panel(file)?;
+    let mut diags = Diags::new();
     let mut c = Checker {
         file: file.clone(),
         languages,
         diags: &mut diags,
     };
     let panel = check_panel(&raw, &mut c, head, assets);
+    drop(c);
     Ok((raw.id, panel, diags))
 }
 
@@ -230,17 +250,24 @@ type PanelSite = (
 fn report_unplaced(
     left: &HashMap<String, Panel>,
     all: &HashMap<String, PanelSite>,
-    diags: &mut Vec<Diagnostic>,
+    diags: &mut Diags,
 ) {
     let mut ids: Vec<&String> = left.keys().collect();
     ids.sort();
     for id in ids {
         let (file, span) = &all[id];
+        if !diags.keeps(file) {
+            diags.omit(crate::diag::Kind::UnplacedPanel, file);
+            continue;
+        }
         let d = Diagnostic::new(
             crate::diag::Kind::UnplacedPanel,
             file,
             span.clone(),
-            format!("panel `{id}` is not placed on any page"),
+            format!(
+                "panel `{}` is not placed on any page",
+                crate::diag::excerpt(id)
+            ),
         );
         diags
             .push(d.with_hint("add a `[[page.cell]]` with `panel = \"...\"` in panels/story.toml"));

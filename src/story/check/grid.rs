@@ -3,34 +3,67 @@
 use std::collections::{HashMap, HashSet};
 
 use super::Checker;
-use super::story::{known, unique};
-use crate::diag::Kind;
+use super::limits::*;
+use super::story::{Known, unique};
+use crate::diag::{Kind, excerpt};
 use crate::story::model::{Cell, Page, Panel};
 use crate::story::raw::{RawCell, RawPage};
 
+/// Panel files that failed to parse (already reported): the ids found in them, and whether
+/// some have no id that could be found (then no id is reported unknown: it may be theirs).
+#[derive(Debug, Default)]
+pub struct Unreadable {
+    pub ids: HashSet<String>,
+    pub without_id: bool,
+}
+
+impl Unreadable {
+    fn may_be(&self, id: &str) -> bool {
+        self.without_id || self.ids.contains(id)
+    }
+}
+
 /// Builds the pages from `story.toml` and the checked panels (taken out of `panels`).
-/// Ids in `unreadable` belong to panel files that failed to parse (already reported).
 pub fn check_pages(
     raw: &[RawPage],
     panels: &mut HashMap<String, Panel>,
-    unreadable: &HashSet<String>,
+    unreadable: &Unreadable,
     c: &mut Checker,
 ) -> Vec<Page> {
     let mut seen_pages = HashMap::new();
     let mut placed: HashSet<String> = HashSet::new();
     let mut number = 0;
     let mut pages = Vec::new();
-    for rp in raw {
+    let all_panels = Known::new("unplaced panels", panels.keys().map(String::as_str));
+    let n = c.at_most(
+        raw.len(),
+        MAX_PAGES,
+        || raw[MAX_PAGES].id.span(),
+        "pages",
+        "the story",
+    );
+    for rp in &raw[..n] {
         unique(c, &mut seen_pages, &rp.id, "page");
         let mut page = Page {
             id: c.id(&rp.id, "page id"),
-            title: rp.title.as_ref().map(|t| c.text(t, "page title")),
+            title: rp
+                .title
+                .as_ref()
+                .map(|t| c.text(t, "page title", MAX_TITLE)),
             rows: c.int_in(&rp.rows, "rows", 1..=8).unwrap_or(1),
             cols: c.int_in(&rp.cols, "cols", 1..=8).unwrap_or(1),
             panels: Vec::new(),
         };
         let mut grid = vec![None::<usize>; usize::from(page.rows) * usize::from(page.cols)];
-        for (index, cell) in rp.cell.get_ref().iter().enumerate() {
+        let cells = rp.cell.get_ref();
+        let count = c.at_most(
+            cells.len(),
+            MAX_CELLS_PER_PAGE,
+            || cells[MAX_CELLS_PER_PAGE].span(),
+            "cells",
+            "this page",
+        );
+        for (index, cell) in cells[..count].iter().enumerate() {
             let Some(at) = place(cell.get_ref(), &page, c) else {
                 continue;
             };
@@ -41,13 +74,21 @@ pub fn check_pages(
                     cell.span(),
                     format!(
                         "panel `{}` overlaps panel `{}` on page `{}`",
-                        cell.get_ref().panel.get_ref(),
-                        rp.cell.get_ref()[other].get_ref().panel.get_ref(),
-                        page.id
+                        excerpt(cell.get_ref().panel.get_ref()),
+                        excerpt(rp.cell.get_ref()[other].get_ref().panel.get_ref()),
+                        excerpt(&page.id)
                     ),
                 );
             }
-            if let Some(panel) = take_panel(cell.get_ref(), unreadable, panels, &mut placed, c) {
+            let taken = take_panel(
+                cell.get_ref(),
+                unreadable,
+                &all_panels,
+                panels,
+                &mut placed,
+                c,
+            );
+            if let Some(panel) = taken {
                 number += 1;
                 page.panels.push(Panel {
                     number,
@@ -118,7 +159,8 @@ fn mark(grid: &mut [Option<usize>], page: &Page, at: Cell, index: usize) -> Opti
 
 fn take_panel(
     cell: &RawCell,
-    unreadable: &HashSet<String>,
+    unreadable: &Unreadable,
+    all: &Known,
     panels: &mut HashMap<String, Panel>,
     placed: &mut HashSet<String>,
     c: &mut Checker,
@@ -132,21 +174,21 @@ fn take_panel(
         c.error(
             Kind::PanelPlacedTwice,
             cell.panel.span(),
-            format!("panel `{id}` is already placed"),
+            format!("panel `{}` is already placed", excerpt(id)),
         );
-    } else if !unreadable.contains(id) {
-        let mut ids: Vec<&String> = panels.keys().collect();
-        ids.sort();
-        let hint = if ids.is_empty() {
-            "every panel file is already placed".to_string()
-        } else {
-            known("unplaced panels", ids.into_iter())
-        };
-        c.error_hint(
+    } else if !unreadable.may_be(id) {
+        let left = &*panels;
+        c.error_with(
             Kind::UnknownPanel,
             cell.panel.span(),
-            format!("no panel file has the id `{id}`"),
-            hint,
+            format!("no panel file has the id `{}`", excerpt(id)),
+            || {
+                if left.is_empty() {
+                    "every panel file is already placed".to_string()
+                } else {
+                    all.hint_among(id, left.len(), |k| left.contains_key(k))
+                }
+            },
         );
     }
     None
@@ -166,7 +208,7 @@ fn report_gaps(grid: &[Option<usize>], page: &Page, rp: &RawPage, c: &mut Checke
         c.error_hint(
             Kind::GridGap,
             rp.cell.span(),
-            format!("page `{}` leaves {} grid cell(s) empty: {}", page.id, empty.len(), empty.join(", ")),
+            format!("page `{}` leaves {} grid cell(s) empty: {}", excerpt(&page.id), empty.len(), empty.join(", ")),
             "every cell of the grid must be covered by exactly one panel; adjust spans or rows/cols".into(),
         );
     }

@@ -1,6 +1,7 @@
 //! Turning raw TOML structs into the validated model, collecting every problem on the way.
 
 mod grid;
+pub mod limits;
 mod panel;
 mod story;
 
@@ -11,10 +12,10 @@ use toml::Spanned;
 
 use super::model::Text;
 use super::raw::{RawText, Str};
-use crate::diag::{Diagnostic, Kind, SourceText};
+use crate::diag::{Diagnostic, Diags, Kind, SourceText, excerpt, thousands};
 use crate::text::{find_unsafe, sanitize};
 
-pub use grid::check_pages;
+pub use grid::{Unreadable, check_pages};
 pub use panel::check_panel;
 pub use story::{StoryHead, check_head};
 pub use story::{check_languages, unique};
@@ -23,13 +24,17 @@ pub use story::{check_languages, unique};
 pub struct Checker<'a> {
     pub file: Arc<SourceText>,
     pub languages: &'a [String],
-    pub diags: &'a mut Vec<Diagnostic>,
+    pub diags: &'a mut Diags,
 }
 
 impl Checker<'_> {
     pub fn error(&mut self, kind: Kind, span: std::ops::Range<usize>, msg: String) {
-        let d = Diagnostic::new(kind, &self.file, span, msg);
-        self.diags.push(d);
+        if self.diags.keeps(&self.file) {
+            let d = Diagnostic::new(kind, &self.file, span, msg);
+            self.diags.push(d);
+        } else {
+            self.diags.omit(kind, &self.file);
+        }
     }
 
     pub fn error_hint(
@@ -39,22 +44,82 @@ impl Checker<'_> {
         msg: String,
         hint: String,
     ) {
-        let d = Diagnostic::new(kind, &self.file, span, msg).with_hint(hint);
-        self.diags.push(d);
+        self.error_with(kind, span, msg, || hint);
     }
 
-    /// A plain (single-language) string: reports control characters and emptiness, returns
-    /// the sanitized value.
-    pub fn plain(&mut self, s: &Str, what: &str) -> String {
+    /// An error whose hint is built only if the error is kept (see [`Diags::keeps`]): for
+    /// hints that cost more than the message, such as the nearest known ids.
+    pub fn error_with(
+        &mut self,
+        kind: Kind,
+        span: std::ops::Range<usize>,
+        msg: String,
+        hint: impl FnOnce() -> String,
+    ) {
+        if self.diags.keeps(&self.file) {
+            let d = Diagnostic::new(kind, &self.file, span, msg).with_hint(hint());
+            self.diags.push(d);
+        } else {
+            self.diags.omit(kind, &self.file);
+        }
+    }
+
+    /// Reports a list longer than `max` (at its first item past the limit, `at`); returns
+    /// how many items to check.
+    pub fn at_most(
+        &mut self,
+        len: usize,
+        max: usize,
+        at: impl FnOnce() -> std::ops::Range<usize>,
+        what: &str,
+        within: &str,
+    ) -> usize {
+        if len > max {
+            self.error_hint(
+                Kind::TooMany,
+                at(),
+                format!(
+                    "{within} has {} {what}; at most {} are allowed",
+                    thousands(len),
+                    thousands(max)
+                ),
+                "the limits are listed in docs/format.md (\"Limits\"); this is the first one past it"
+                    .into(),
+            );
+        }
+        len.min(max)
+    }
+
+    /// Reports `s` if it is longer than `max` characters.
+    pub fn at_most_chars(&mut self, s: &Str, what: &str, max: usize) {
+        if s.get_ref().char_indices().nth(max).is_some() {
+            self.error_hint(
+                Kind::TooLong,
+                s.span(),
+                format!(
+                    "{what} is {} characters long; at most {} are allowed",
+                    thousands(s.get_ref().chars().count()),
+                    thousands(max)
+                ),
+                "shorten it; the limits are listed in docs/format.md (\"Limits\")".into(),
+            );
+        }
+    }
+
+    /// A plain (single-language) string of at most `max` characters: reports control
+    /// characters, emptiness and length, returns the sanitized value.
+    pub fn plain(&mut self, s: &Str, what: &str, max: usize) -> String {
         if s.get_ref().trim().is_empty() {
             self.error(Kind::EmptyText, s.span(), format!("{what} is empty"));
         }
+        self.at_most_chars(s, what, max);
         self.report_unsafe(s, what);
         sanitize(s.get_ref())
     }
 
-    /// Localized text: every declared language present, no other, none empty.
-    pub fn text(&mut self, raw: &RawText, what: &str) -> Text {
+    /// Localized text: every declared language present, no other, none empty, none longer
+    /// than `max` characters.
+    pub fn text(&mut self, raw: &RawText, what: &str, max: usize) -> Text {
         let map = raw.get_ref();
         let present: BTreeSet<&str> = map.keys().map(|k| k.get_ref().as_str()).collect();
         let missing: Vec<&str> = self
@@ -86,7 +151,7 @@ impl Checker<'_> {
                 continue;
             }
             let label = format!("{what} ({})", lang.get_ref());
-            out.insert(lang.get_ref().clone(), self.plain(value, &label));
+            out.insert(lang.get_ref().clone(), self.plain(value, &label, max));
         }
         out
     }
@@ -94,14 +159,14 @@ impl Checker<'_> {
     /// An id: 1–64 characters of `a-z0-9-_`.
     pub fn id(&mut self, s: &Str, what: &str) -> String {
         let v = s.get_ref();
-        let ok = (1..=64).contains(&v.len())
+        let ok = (1..=limits::MAX_ID).contains(&v.len())
             && v.bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
         if !ok {
             self.error_hint(
                 Kind::BadValue,
                 s.span(),
-                format!("{what} `{}` is not a valid id", v),
+                format!("{what} `{}` is not a valid id", excerpt(v)),
                 "ids are 1 to 64 characters from a-z, 0-9, `-` and `_`".into(),
             );
         }
@@ -119,7 +184,7 @@ impl Checker<'_> {
             self.error_hint(
                 Kind::BadValue,
                 s.span(),
-                format!("unknown {what} `{}`", s.get_ref()),
+                format!("unknown {what} `{}`", excerpt(s.get_ref())),
                 format!("expected one of {}", quote_list(&names)),
             );
         }

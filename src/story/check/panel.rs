@@ -1,8 +1,9 @@
 //! Panel-file checks: art, alt text, lines and commentary notes.
 
 use super::Checker;
-use super::story::{StoryHead, known};
-use crate::diag::Kind;
+use super::limits::*;
+use super::story::StoryHead;
+use crate::diag::{Kind, excerpt};
 use crate::story::assets::AssetStore;
 use crate::story::model::{
     ArtOrigin, ArtRef, Cell, Line, LineKind, Note, NoteKind, NoteStatus, Panel, Site,
@@ -64,9 +65,33 @@ pub fn check_panel(
             col_span: 1,
         },
         art,
-        alt: c.text(&raw.alt, "alt text"),
-        lines: raw.line.iter().map(|l| check_line(l, c, head)).collect(),
-        notes: raw.note.iter().map(|n| check_note(n, c, head)).collect(),
+        alt: c.text(&raw.alt, "alt text", MAX_ALT),
+        lines: {
+            let n = c.at_most(
+                raw.line.len(),
+                MAX_LINES_PER_PANEL,
+                || raw.line[MAX_LINES_PER_PANEL].kind.span(),
+                "lines",
+                "this panel",
+            );
+            raw.line[..n]
+                .iter()
+                .map(|l| check_line(l, c, head))
+                .collect()
+        },
+        notes: {
+            let n = c.at_most(
+                raw.note.len(),
+                MAX_NOTES_PER_PANEL,
+                || raw.note[MAX_NOTES_PER_PANEL].kind.span(),
+                "notes",
+                "this panel",
+            );
+            raw.note[..n]
+                .iter()
+                .map(|n| check_note(n, c, head))
+                .collect()
+        },
     }
 }
 
@@ -76,30 +101,25 @@ fn check_line(raw: &RawLine, c: &mut Checker, head: &StoryHead) -> Line {
         .unwrap_or(LineKind::Caption);
     let needs_speaker = matches!(kind, LineKind::Speech | LineKind::Thought);
     let no_speaker = matches!(kind, LineKind::Caption | LineKind::Narration);
+    let kind_name = excerpt(raw.kind.get_ref());
     match &raw.speaker {
-        None if needs_speaker => c.error_hint(
+        None if needs_speaker => c.error_with(
             Kind::MissingKey,
             raw.kind.span(),
-            format!("a `{}` line needs a `speaker`", raw.kind.get_ref()),
-            known(
-                "characters",
-                head.characters.iter().map(|ch| ch.id.as_str()),
-            ),
+            format!("a `{kind_name}` line needs a `speaker`"),
+            || head.character_ids.hint(""),
         ),
         Some(s) if no_speaker => c.error_hint(
             Kind::SpeakerNotAllowed,
             s.span(),
-            format!("a `{}` line has no speaker", raw.kind.get_ref()),
+            format!("a `{kind_name}` line has no speaker"),
             "use `speech` or `thought` for a character's words, or remove `speaker`".into(),
         ),
-        Some(s) if head.characters.iter().all(|ch| &ch.id != s.get_ref()) => c.error_hint(
+        Some(s) if !head.character_ids.contains(s.get_ref()) => c.error_with(
             Kind::UnknownSpeaker,
             s.span(),
-            format!("no character has the id `{}`", s.get_ref()),
-            known(
-                "characters",
-                head.characters.iter().map(|ch| ch.id.as_str()),
-            ),
+            format!("no character has the id `{}`", excerpt(s.get_ref())),
+            || head.character_ids.hint(s.get_ref()),
         ),
         _ => {}
     }
@@ -109,7 +129,7 @@ fn check_line(raw: &RawLine, c: &mut Checker, head: &StoryHead) -> Line {
             .speaker
             .as_ref()
             .map(|s| crate::text::sanitize(s.get_ref())),
-        text: c.text(&raw.text, "line text"),
+        text: c.text(&raw.text, "line text", MAX_LINE_TEXT),
     }
 }
 
@@ -118,13 +138,21 @@ fn check_note(raw: &RawNote, c: &mut Checker, head: &StoryHead) -> Note {
         .one_of(&raw.kind, "note kind", NOTE_KINDS)
         .unwrap_or(NoteKind::Context);
     let cites: &[crate::story::raw::Str] = raw.cites.as_ref().map_or(&[], |c| c.get_ref());
+    let n = c.at_most(
+        cites.len(),
+        MAX_CITES_PER_NOTE,
+        || cites[MAX_CITES_PER_NOTE].span(),
+        "citations",
+        "this note",
+    );
+    let cites = &cites[..n];
     for cite in cites {
-        if head.sources.iter().all(|s| &s.id != cite.get_ref()) {
-            c.error_hint(
+        if !head.source_ids.contains(cite.get_ref()) {
+            c.error_with(
                 Kind::UnknownSource,
                 cite.span(),
-                format!("no source has the id `{}`", cite.get_ref()),
-                known("sources", head.sources.iter().map(|s| s.id.as_str())),
+                format!("no source has the id `{}`", excerpt(cite.get_ref())),
+                || head.source_ids.hint(cite.get_ref()),
             );
         }
     }
@@ -143,7 +171,7 @@ fn check_note(raw: &RawNote, c: &mut Checker, head: &StoryHead) -> Note {
     };
     Note {
         kind,
-        text: c.text(&raw.text, "note text"),
+        text: c.text(&raw.text, "note text", MAX_NOTE_TEXT),
         cites: cites
             .iter()
             .map(|s| crate::text::sanitize(s.get_ref()))

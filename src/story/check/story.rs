@@ -2,8 +2,9 @@
 
 use std::collections::HashMap;
 
+use super::limits::*;
 use super::{Checker, quote_list};
-use crate::diag::Kind;
+use crate::diag::{Kind, excerpt, thousands};
 use crate::story::model::{Character, Credit, Source, SourceKind, Text};
 use crate::story::raw::{RawSource, RawStory, Str};
 
@@ -17,6 +18,9 @@ pub struct StoryHead {
     pub credits: Vec<Credit>,
     pub characters: Vec<Character>,
     pub sources: Vec<Source>,
+    /// Character and source ids, for looking up speakers and citations.
+    pub character_ids: Known,
+    pub source_ids: Known,
 }
 
 const ROLES: &[(&str, ())] = &[
@@ -41,12 +45,20 @@ const SOURCE_KINDS: &[(&str, SourceKind)] = &[
 /// The declared languages, checked for form and duplicates. Used before any text check.
 pub fn check_languages(raw: &RawStory, c: &mut Checker) -> Vec<String> {
     let mut langs: Vec<String> = Vec::new();
-    for tag in raw.languages.get_ref() {
+    let tags = raw.languages.get_ref();
+    let n = c.at_most(
+        tags.len(),
+        MAX_LANGUAGES,
+        || tags[MAX_LANGUAGES].span(),
+        "languages",
+        "the story",
+    );
+    for tag in &tags[..n] {
         if !is_language_tag(tag.get_ref()) {
             c.error_hint(
                 Kind::BadValue,
                 tag.span(),
-                format!("`{}` is not a language tag", tag.get_ref()),
+                format!("`{}` is not a language tag", excerpt(tag.get_ref())),
                 "use a BCP-47 tag such as `en` or `zh-Hans`".into(),
             );
         } else if langs.contains(tag.get_ref()) {
@@ -78,38 +90,58 @@ pub fn check_head(raw: &RawStory, c: &mut Checker) -> StoryHead {
             "this comicterm reads schema 1".into(),
         );
     }
-    let credits = raw
-        .credit
+    let n = c.at_most(
+        raw.credit.len(),
+        MAX_CREDITS,
+        || raw.credit[MAX_CREDITS].role.span(),
+        "credits",
+        "the story",
+    );
+    let credits = raw.credit[..n]
         .iter()
         .map(|cr| {
             c.one_of(&cr.role, "credit role", ROLES);
             Credit {
                 role: cr.role.get_ref().clone(),
-                name: c.plain(&cr.name, "credit name"),
+                name: c.plain(&cr.name, "credit name", MAX_NAME),
             }
         })
         .collect();
-    StoryHead {
+    let mut head = StoryHead {
         id: c.id(&raw.id, "story id"),
         languages: c.languages.to_vec(),
-        title: c.text(&raw.title, "title"),
-        summary: c.text(&raw.summary, "summary"),
+        title: c.text(&raw.title, "title", MAX_TITLE),
+        summary: c.text(&raw.summary, "summary", MAX_SUMMARY),
         credits,
         characters: check_characters(raw, c),
         sources: check_sources(raw, c),
-    }
+        character_ids: Known::default(),
+        source_ids: Known::default(),
+    };
+    let ids = head.characters.iter().map(|ch| ch.id.as_str());
+    head.character_ids = Known::new("characters", ids);
+    let ids = head.sources.iter().map(|s| s.id.as_str());
+    head.source_ids = Known::new("sources", ids);
+    head
 }
 
 fn check_characters(raw: &RawStory, c: &mut Checker) -> Vec<Character> {
     let mut seen = HashMap::new();
-    raw.character
+    let n = c.at_most(
+        raw.character.len(),
+        MAX_CHARACTERS,
+        || raw.character[MAX_CHARACTERS].id.span(),
+        "characters",
+        "the story",
+    );
+    raw.character[..n]
         .iter()
         .map(|ch| {
             let id = c.id(&ch.id, "character id");
             unique(c, &mut seen, &ch.id, "character");
             Character {
                 id,
-                name: c.text(&ch.name, "character name"),
+                name: c.text(&ch.name, "character name", MAX_NAME),
             }
         })
         .collect()
@@ -117,7 +149,14 @@ fn check_characters(raw: &RawStory, c: &mut Checker) -> Vec<Character> {
 
 fn check_sources(raw: &RawStory, c: &mut Checker) -> Vec<Source> {
     let mut seen = HashMap::new();
-    raw.source
+    let n = c.at_most(
+        raw.source.len(),
+        MAX_SOURCES,
+        || raw.source[MAX_SOURCES].id.span(),
+        "sources",
+        "the story",
+    );
+    raw.source[..n]
         .iter()
         .map(|s| {
             unique(c, &mut seen, &s.id, "source");
@@ -131,7 +170,7 @@ fn check_source(s: &RawSource, c: &mut Checker) -> Source {
         c.error_hint(
             Kind::BadValue,
             s.date.span(),
-            format!("`{}` is not a date", s.date.get_ref()),
+            format!("`{}` is not a date", excerpt(s.date.get_ref())),
             "write `YYYY`, `YYYY-MM` or `YYYY-MM-DD`".into(),
         );
     }
@@ -143,17 +182,20 @@ fn check_source(s: &RawSource, c: &mut Checker) -> Source {
             c.error(
                 Kind::BadValue,
                 url.span(),
-                format!("`{u}` is not an http(s) address"),
+                format!("`{}` is not an http(s) address", excerpt(u)),
             );
         }
     }
     Source {
         id: c.id(&s.id, "source id"),
-        title: c.plain(&s.title, "source title"),
-        publisher: c.plain(&s.publisher, "source publisher"),
-        author: s.author.as_ref().map(|a| c.plain(a, "source author")),
-        date: c.plain(&s.date, "source date"),
-        url: s.url.as_ref().map(|u| c.plain(u, "source url")),
+        title: c.plain(&s.title, "source title", MAX_TITLE),
+        publisher: c.plain(&s.publisher, "source publisher", MAX_NAME),
+        author: s
+            .author
+            .as_ref()
+            .map(|a| c.plain(a, "source author", MAX_NAME)),
+        date: c.plain(&s.date, "source date", MAX_TITLE),
+        url: s.url.as_ref().map(|u| c.plain(u, "source url", MAX_URL)),
         kind: c
             .one_of(&s.kind, "source kind", SOURCE_KINDS)
             .unwrap_or(SourceKind::Other),
@@ -167,13 +209,15 @@ pub type FirstUse = (std::sync::Arc<crate::diag::SourceText>, usize);
 /// Reports `id` if it was seen before; remembers where it was first used otherwise.
 pub fn unique(c: &mut Checker, seen: &mut HashMap<String, FirstUse>, id: &Str, what: &str) {
     if let Some((file, offset)) = seen.get(id.get_ref()) {
-        let (line, col) = crate::diag::line_col(&file.text, *offset);
-        let first = format!("{}:{line}:{col}", crate::diag::visible(&file.name));
-        c.error_hint(
+        c.error_with(
             Kind::DuplicateId,
             id.span(),
-            format!("{what} id `{}` is used twice", id.get_ref()),
-            format!("first used at {first}"),
+            format!("{what} id `{}` is used twice", excerpt(id.get_ref())),
+            || {
+                let (line, col) = file.line_col(*offset);
+                let name = crate::diag::visible(&file.name);
+                format!("first used at {name}:{line}:{col}")
+            },
         );
     } else {
         seen.insert(id.get_ref().clone(), (c.file.clone(), id.span().start));
@@ -181,6 +225,9 @@ pub fn unique(c: &mut Checker, seen: &mut HashMap<String, FirstUse>, id: &Str, w
 }
 
 fn is_language_tag(s: &str) -> bool {
+    if s.len() > MAX_LANGUAGE_TAG {
+        return false;
+    }
     let mut parts = s.split('-');
     let first_ok = parts
         .next()
@@ -207,13 +254,85 @@ fn is_date(s: &str) -> bool {
     }
 }
 
-/// Known ids as a hint: "known characters: `a`, `b`".
-pub fn known(what: &str, ids: impl Iterator<Item = impl AsRef<str>>) -> String {
-    let ids: Vec<String> = ids.map(|s| s.as_ref().to_string()).collect();
-    if ids.is_empty() {
-        format!("the story defines no {what}")
-    } else {
-        format!("known {what}: {}", quote_list(&ids))
+/// Ids that can be referred to (characters, sources, panels), sorted once: looking one up
+/// is a binary search, and a hint names the few nearest to an unknown id.
+#[derive(Debug, Default)]
+pub struct Known {
+    what: &'static str,
+    sorted: Vec<String>,
+}
+
+/// Ids named in a hint.
+const HINT_IDS: usize = 5;
+
+impl Known {
+    pub fn new<'s>(what: &'static str, ids: impl Iterator<Item = &'s str>) -> Self {
+        let mut sorted: Vec<String> = ids.map(str::to_string).collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        Self { what, sorted }
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.sorted.binary_search_by(|k| k.as_str().cmp(id)).is_ok()
+    }
+
+    /// "known sources: `a`, `b`, `c`, `d`, `e` and 9,995 more", nearest to `unknown` first.
+    pub fn hint(&self, unknown: &str) -> String {
+        self.hint_among(unknown, self.sorted.len(), |_| true)
+    }
+
+    /// As [`Known::hint`], among the `count` ids for which `keep` holds, called `what`.
+    pub fn hint_among(&self, unknown: &str, count: usize, keep: impl Fn(&str) -> bool) -> String {
+        let what = self.what;
+        let near = self.nearest(unknown, &keep);
+        if near.is_empty() {
+            return format!("the story defines no {what}");
+        }
+        let quoted: Vec<String> = near.iter().map(|id| excerpt(id).into_owned()).collect();
+        let rest = count.saturating_sub(near.len());
+        if rest == 0 {
+            format!("known {what}: {}", quote_list(&quoted))
+        } else {
+            let listed: Vec<String> = quoted.iter().map(|q| format!("`{q}`")).collect();
+            format!(
+                "known {what}, nearest first: {} and {} more",
+                listed.join(", "),
+                thousands(rest)
+            )
+        }
+    }
+
+    /// Up to [`HINT_IDS`] ids kept by `keep`, walking out from where `unknown` would sort:
+    /// the ids sharing the longest prefix with it come first.
+    fn nearest(&self, unknown: &str, keep: &impl Fn(&str) -> bool) -> Vec<&str> {
+        let common = |id: &str| {
+            id.bytes()
+                .zip(unknown.bytes())
+                .take_while(|(a, b)| a == b)
+                .count()
+        };
+        let at = self.sorted.partition_point(|k| k.as_str() < unknown);
+        let (mut left, mut right) = (at, at);
+        let mut out = Vec::new();
+        while out.len() < HINT_IDS && (left > 0 || right < self.sorted.len()) {
+            let take_right = match (left.checked_sub(1), self.sorted.get(right)) {
+                (Some(l), Some(r)) => common(r) >= common(&self.sorted[l]),
+                (None, Some(_)) => true,
+                _ => false,
+            };
+            let id = if take_right {
+                right += 1;
+                &self.sorted[right - 1]
+            } else {
+                left -= 1;
+                &self.sorted[left]
+            };
+            if keep(id) {
+                out.push(id.as_str());
+            }
+        }
+        out
     }
 }
 
@@ -228,6 +347,26 @@ mod tests {
         assert!(!is_language_tag("e"));
         assert!(!is_language_tag("zh_Hans"));
         assert!(!is_language_tag(""));
+    }
+
+    #[test]
+    fn hints_name_a_few_ids_nearest_first() {
+        let ids: Vec<String> = (0..10_000).map(|i| format!("src{i:05}")).collect();
+        let known = Known::new("sources", ids.iter().map(String::as_str));
+        assert!(known.contains("src00042") && !known.contains("src"));
+        let hint = known.hint("src0420x");
+        assert!(
+            hint.starts_with("known sources, nearest first: `src04209`, `src04208`"),
+            "{hint}"
+        );
+        assert!(hint.ends_with(" and 9,995 more"), "{hint}");
+        assert!(hint.len() < 200);
+        let few = Known::new("characters", ["bo", "ada"].into_iter());
+        assert_eq!(few.hint("al"), "known characters: `ada` and `bo`");
+        assert_eq!(
+            Known::new("sources", std::iter::empty()).hint("x"),
+            "the story defines no sources"
+        );
     }
 
     #[test]
