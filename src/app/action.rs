@@ -13,6 +13,8 @@ pub enum Action {
     LastPage,
     /// A digit of a page number being typed.
     Digit(u8),
+    /// Backspace while a page number is typed: remove its last digit.
+    EraseDigit,
     /// Enter: jump to the typed page number, if any.
     Confirm,
     /// `G`: jump to the typed page number, or to the last page.
@@ -23,13 +25,17 @@ pub enum Action {
     ToggleHelp,
     /// Next story language (text and interface).
     NextLanguage,
-    /// Esc: clear the typed number, else close the top overlay, else quit.
+    /// Esc: clear the typed number, else close the top overlay. Never quits (a second Esc
+    /// pressed to close a box must not lose the reader's place): `q` and Ctrl-C quit.
     Back,
     Quit,
     ScrollUp,
     ScrollDown,
     ScrollPageUp,
     ScrollPageDown,
+    /// The top / the end of the open overlay.
+    ScrollTop,
+    ScrollBottom,
     /// Go to a position (clamped into the story), e.g. from `render --page`.
     GoTo(crate::app::Position),
     /// Open panel `n` (index on the current page) in panel view.

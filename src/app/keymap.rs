@@ -36,6 +36,9 @@ pub fn map_key(app: &App, key: &KeyEvent) -> Option<Action> {
     {
         return Some(action);
     }
+    if app.pending.is_some() && key.code == KeyCode::Backspace {
+        return Some(Action::EraseDigit);
+    }
     page_key(key.code)
 }
 
@@ -44,7 +47,9 @@ fn overlay_key(code: KeyCode) -> Option<Action> {
         KeyCode::Up | KeyCode::Char('k') => Action::ScrollUp,
         KeyCode::Down | KeyCode::Char('j') => Action::ScrollDown,
         KeyCode::PageUp => Action::ScrollPageUp,
-        KeyCode::PageDown => Action::ScrollPageDown,
+        KeyCode::PageDown | KeyCode::Char(' ') => Action::ScrollPageDown,
+        KeyCode::Home | KeyCode::Char('g') => Action::ScrollTop,
+        KeyCode::End | KeyCode::Char('G') => Action::ScrollBottom,
         _ => return None,
     })
 }

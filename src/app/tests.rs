@@ -112,16 +112,67 @@ fn typed_numbers_jump_and_clamp() {
 }
 
 #[test]
-fn esc_clears_number_then_overlay_then_quits() {
+fn esc_clears_number_then_overlay_and_never_quits() {
     let s = story();
-    let mut a = run(&s, &[Action::ToggleHelp, Action::Digit(3)]);
+    let mut a = run(
+        &s,
+        &[Action::NextPage, Action::ToggleHelp, Action::Digit(3)],
+    );
     a.update(Action::Back);
     assert_eq!((a.pending, a.overlay, a.quit), (None, Overlay::Help, false));
     a.update(Action::Back);
     assert_eq!((a.overlay, a.quit), (Overlay::None, false));
     a.update(Action::Back);
-    assert!(a.quit);
+    a.update(Action::Back);
+    assert!(!a.quit, "Esc once too often keeps the reader's place");
+    assert_eq!(a.pos.page, 1);
     assert!(run(&s, &[Action::Quit]).quit);
+}
+
+#[test]
+fn backspace_erases_a_typed_digit_before_it_turns_pages() {
+    let s = story();
+    let backspace = KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE);
+    let mut a = run(&s, &[Action::NextPage, Action::Digit(1), Action::Digit(2)]);
+    let erase = keymap::map_key(&a, &backspace);
+    assert_eq!(erase, Some(Action::EraseDigit));
+    a.update(Action::EraseDigit);
+    assert_eq!(
+        (a.pending, a.pos.page),
+        (Some(1), 1),
+        "12 → 1, no page turned"
+    );
+    a.update(Action::EraseDigit);
+    assert_eq!(a.pending, None);
+    assert_eq!(
+        keymap::map_key(&a, &backspace),
+        Some(Action::Prev),
+        "then it turns pages again"
+    );
+}
+
+#[test]
+fn in_an_overlay_home_end_and_space_move_within_it() {
+    let s = story();
+    let mut a = App::new(&s, None, (40, 12));
+    a.update(Action::ToggleCommentary);
+    let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
+    for (code, want) in [
+        (KeyCode::End, Action::ScrollBottom),
+        (KeyCode::Char('G'), Action::ScrollBottom),
+        (KeyCode::Home, Action::ScrollTop),
+        (KeyCode::Char('g'), Action::ScrollTop),
+        (KeyCode::Char(' '), Action::ScrollPageDown),
+    ] {
+        assert_eq!(keymap::map_key(&a, &key(code)), Some(want), "{code:?}");
+    }
+    let page = a.pos;
+    a.update(Action::ScrollBottom);
+    assert_eq!(a.scroll, crate::ui::overlay::max_scroll(&a));
+    assert!(a.scroll > 0);
+    a.update(Action::ScrollTop);
+    assert_eq!(a.scroll, 0);
+    assert_eq!(a.pos, page, "the page did not turn");
 }
 
 #[test]

@@ -12,7 +12,10 @@ impl App<'_> {
         if !matches!(action, Action::Resize(..)) {
             self.message = None;
         }
-        if !matches!(action, Action::Digit(_) | Action::Resize(..)) {
+        if !matches!(
+            action,
+            Action::Digit(_) | Action::EraseDigit | Action::Resize(..)
+        ) {
             let pending = self.pending.take();
             if let (Some(n), Action::Confirm | Action::JumpOrLast) = (pending, action) {
                 self.jump_to(n);
@@ -34,6 +37,7 @@ impl App<'_> {
             Action::FirstPage => self.go(Some(nav::first_of(0))),
             Action::LastPage | Action::JumpOrLast => self.go(Some(nav::last_page(self.story))),
             Action::Digit(d) => self.type_digit(d),
+            Action::EraseDigit => self.pending = self.pending.map(|n| n / 10).filter(|n| *n > 0),
             Action::Confirm => {}
             Action::ToggleView => self.toggle_view(),
             Action::ToggleCommentary => self.toggle_overlay(Overlay::Commentary),
@@ -45,6 +49,8 @@ impl App<'_> {
             Action::ScrollDown => self.scroll_by(1),
             Action::ScrollPageUp => self.scroll_by(-self.scroll_page()),
             Action::ScrollPageDown => self.scroll_by(self.scroll_page()),
+            Action::ScrollTop => self.scroll = 0,
+            Action::ScrollBottom => self.scroll = crate::ui::overlay::max_scroll(self),
             Action::GoTo(to) => self.go(Some(nav::clamp(self.story, to))),
             Action::OpenPanel(i) => self.open_panel(i),
             Action::Resize(w, h) => self.resize(w, h),
@@ -115,12 +121,8 @@ impl App<'_> {
     }
 
     fn back(&mut self) {
-        if self.overlay == Overlay::None {
-            self.quit = true;
-        } else {
-            self.overlay = Overlay::None;
-            self.scroll = 0;
-        }
+        self.overlay = Overlay::None;
+        self.scroll = 0;
     }
 
     fn scroll_page(&self) -> isize {

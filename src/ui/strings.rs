@@ -128,7 +128,10 @@ static EN: Strings = Strings {
     enlarge: "Please enlarge the terminal to at least",
     keys: &[
         ("Right l Space", "next page / next panel"),
-        ("Left h Backspace", "previous page / previous panel"),
+        (
+            "Left h Backspace",
+            "previous page / previous panel (Backspace also erases a typed digit)",
+        ),
         ("PgDn PgUp", "next / previous page"),
         ("Home g / End G", "first / last page"),
         ("12 Enter, 12 G", "go to page 12"),
@@ -136,8 +139,14 @@ static EN: Strings = Strings {
         ("c", "commentary"),
         ("t", "language: English / 简体中文"),
         ("?", "this help"),
-        ("Up Down j k", "scroll the open overlay"),
-        ("Esc", "close overlay, else quit"),
+        (
+            "Up Down j k",
+            "scroll the open overlay (Space PgDn, g/G top/end)",
+        ),
+        (
+            "Esc",
+            "clear the typed number, close the overlay (never quits)",
+        ),
         ("q Ctrl-C", "quit"),
         ("Ctrl-Z", "suspend (fg to return)"),
         ("Wheel / click", "turn pages / open a panel"),
@@ -170,7 +179,10 @@ static ZH: Strings = Strings {
     enlarge: "请把终端窗口放大到至少",
     keys: &[
         ("Right l Space", "下一页 / 下一格"),
-        ("Left h Backspace", "上一页 / 上一格"),
+        (
+            "Left h Backspace",
+            "上一页 / 上一格（输入页码时 Backspace 删去一位）",
+        ),
         ("PgDn PgUp", "下一页 / 上一页"),
         ("Home g / End G", "第一页 / 最后一页"),
         ("12 Enter, 12 G", "跳到第 12 页"),
@@ -178,8 +190,11 @@ static ZH: Strings = Strings {
         ("c", "评注"),
         ("t", "语言：English / 简体中文"),
         ("?", "本帮助"),
-        ("Up Down j k", "滚动打开的窗口"),
-        ("Esc", "关闭窗口，否则退出"),
+        (
+            "Up Down j k",
+            "滚动打开的窗口（Space PgDn 翻页，g/G 到顶/到底）",
+        ),
+        ("Esc", "清除输入的页码、关闭窗口（不会退出）"),
         ("q Ctrl-C", "退出"),
         ("Ctrl-Z", "挂起（用 fg 返回）"),
         ("Wheel / click", "翻页 / 打开一格"),
