@@ -210,6 +210,11 @@ fn mouse_wheel_turns_pages_and_a_click_opens_a_panel() {
     t.wait_for("Page 1/4");
     t.keys(&["-l", "\x1b[<0;90;5M\x1b[<0;90;5m"]);
     t.wait_all(&["Panel 2/16", "panel view"]);
+    // In panel view the wheel steps one panel, and a flick (three reports at once) is one step.
+    t.keys(&["-l", "\x1b[<65;10;10M\x1b[<65;10;10M\x1b[<65;10;10M"]);
+    t.wait_for("Panel 3/16");
+    sleep(Duration::from_millis(400));
+    assert!(status_line(&t.screen()).contains("Panel 3/16"), "{}", t.screen());
     t.keys(&["q"]);
     t.assert_exited_restored(0);
 }

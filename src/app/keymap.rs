@@ -80,8 +80,9 @@ pub fn map_mouse(app: &App, mouse: &MouseEvent) -> Option<Action> {
     match mouse.kind {
         MouseEventKind::ScrollDown if overlay => Some(Action::ScrollDown),
         MouseEventKind::ScrollUp if overlay => Some(Action::ScrollUp),
-        MouseEventKind::ScrollDown => Some(Action::NextPage),
-        MouseEventKind::ScrollUp => Some(Action::PrevPage),
+        // One step of the current view: a page in page view, a panel in panel view.
+        MouseEventKind::ScrollDown => Some(Action::Next),
+        MouseEventKind::ScrollUp => Some(Action::Prev),
         MouseEventKind::Down(MouseButton::Left)
             if !overlay && app.effective_view() == View::Page =>
         {

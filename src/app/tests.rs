@@ -305,7 +305,8 @@ fn mouse_turns_pages_scrolls_and_opens_panels() {
     let map = |a: &App, e| keymap::map_event(a, &e);
     assert_eq!(
         map(&a, mouse(MouseEventKind::ScrollDown, 0, 0)),
-        Some(Action::NextPage)
+        Some(Action::Next),
+        "one step of the view: a page here, a panel in panel view"
     );
     let click = mouse(MouseEventKind::Down(MouseButton::Left), 120, 40);
     assert_eq!(map(&a, click.clone()), Some(Action::OpenPanel(3)));

@@ -6,6 +6,7 @@ mod events;
 pub mod probe;
 mod session;
 mod signals;
+mod wheel;
 
 use std::io;
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
@@ -66,6 +67,7 @@ pub fn run(story: &Story, args: &ViewArgs) -> io::Result<i32> {
         panic_after: args.panic_after_frames,
         frames: 0,
         light: args.theme.light(detected.facts.replies.background),
+        wheel: wheel::WheelGate::default(),
     };
     let code = lp.run(&mut app, &rx);
     let _ = lp.forget_placements();
@@ -86,6 +88,7 @@ struct Loop<'a> {
     frames: u32,
     /// The light palette (the terminal's background is light, or `--theme light`).
     light: bool,
+    wheel: wheel::WheelGate,
 }
 
 impl Loop<'_> {
@@ -186,7 +189,16 @@ impl Loop<'_> {
             AppEvent::ArtReady => Ok(true),
             AppEvent::Term(ev) if keymap::is_suspend(&ev) => self.suspend(app).map(|()| true),
             AppEvent::Term(ev) => {
-                let action = keymap::map_event(app, &ev);
+                let mut action = keymap::map_event(app, &ev);
+                if let (Event::Mouse(m), Some(Action::Next | Action::Prev)) = (&ev, action) {
+                    let down = matches!(
+                        m.kind,
+                        ratatui::crossterm::event::MouseEventKind::ScrollDown
+                    );
+                    if !self.wheel.accept(std::time::Instant::now(), down) {
+                        action = None;
+                    }
+                }
                 if let Some(action) = action {
                     app.update(action);
                 }
