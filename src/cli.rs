@@ -86,7 +86,8 @@ pub struct RenderArgs {
     /// Page number, 1-based.
     #[arg(long, default_value_t = 1)]
     pub page: usize,
-    /// Panel number within the page, 1-based (implies nothing about the view).
+    /// Panel number across the story, 1-based, as in the status bar (its page is drawn;
+    /// overrides --page; implies nothing about the view).
     #[arg(long)]
     pub panel: Option<usize>,
     /// Which view to draw.

@@ -55,27 +55,38 @@ fn render_color_mode() -> ColorMode {
 
 /// The reader state `render` draws, reached through the same actions as the viewer.
 fn app_for<'s>(story: &'s Story, args: &RenderArgs, view: &ViewArgs) -> io::Result<App<'s>> {
-    let pages = story.pages.len();
-    if args.page == 0 || args.page > pages {
-        return Err(io::Error::other(format!(
-            "there is no page {} (the story has {pages})",
-            args.page
-        )));
-    }
-    let page = args.page - 1;
-    let panels = story.pages[page].panels.len();
-    let panel = match args.panel {
-        None => 0,
-        Some(k) if (1..=panels).contains(&k) => k - 1,
-        Some(k) => {
-            return Err(io::Error::other(format!(
-                "page {} has no panel {k} (it has {panels})",
-                args.page
-            )));
+    let pos = match args.panel {
+        // Panels are numbered across the story, as in the status bar and the transcript.
+        Some(k) => story
+            .pages
+            .iter()
+            .enumerate()
+            .find_map(|(page, p)| {
+                let panel = p.panels.iter().position(|x| x.number == k)?;
+                Some(Position { page, panel })
+            })
+            .ok_or_else(|| {
+                io::Error::other(format!(
+                    "there is no panel {k} (the story has {})",
+                    story.panel_count()
+                ))
+            })?,
+        None => {
+            let pages = story.pages.len();
+            if args.page == 0 || args.page > pages {
+                return Err(io::Error::other(format!(
+                    "there is no page {} (the story has {pages})",
+                    args.page
+                )));
+            }
+            Position {
+                page: args.page - 1,
+                panel: 0,
+            }
         }
     };
     let mut app = App::new(story, view.lang.as_deref(), args.size);
-    app.update(Action::GoTo(Position { page, panel }));
+    app.update(Action::GoTo(pos));
     if args.view == ViewKind::Panel {
         app.update(Action::ToggleView);
     }

@@ -214,7 +214,11 @@ fn mouse_wheel_turns_pages_and_a_click_opens_a_panel() {
     t.keys(&["-l", "\x1b[<65;10;10M\x1b[<65;10;10M\x1b[<65;10;10M"]);
     t.wait_for("Panel 3/16");
     sleep(Duration::from_millis(400));
-    assert!(status_line(&t.screen()).contains("Panel 3/16"), "{}", t.screen());
+    assert!(
+        status_line(&t.screen()).contains("Panel 3/16"),
+        "{}",
+        t.screen()
+    );
     t.keys(&["q"]);
     t.assert_exited_restored(0);
 }

@@ -153,7 +153,8 @@ fn render_ansi_of_every_page_panel_and_overlay_is_clean() {
         ];
         runs.push(base.clone());
         let mut a = base;
-        let panel = (page - 1) % PER_PAGE + 1;
+        // Panels are numbered across the story (every page holds PER_PAGE of them).
+        let panel = (page - 1) * PER_PAGE + (page - 1) % PER_PAGE + 1;
         a.extend([s("--view"), s("panel"), s("--panel"), panel.to_string()]);
         a.extend([s("--size"), s("160x50"), s("--commentary")]);
         runs.push(a);
@@ -187,10 +188,11 @@ fn render_ansi_of_every_page_panel_and_overlay_is_clean() {
             for kind in [ViewKind::Page, ViewKind::Panel] {
                 for commentary in [false, true] {
                     for size in [(160, 50), (60, 20)] {
+                        let number = (page - 1) * PER_PAGE + panel;
                         let args = RenderArgs {
                             path: None,
                             page,
-                            panel: Some(panel),
+                            panel: Some(number),
                             view: kind,
                             size,
                             commentary,

@@ -45,7 +45,8 @@ fn rendered(story: &Story, args: &RenderArgs, lang: Option<&str>) -> String {
 fn render_text_is_the_viewer_frame() {
     let s = story();
     let mut a = args(3, (100, 30), RenderFormat::Text);
-    a.panel = Some(2);
+    // Panel 10 of the story (page 3's second), numbered as the status bar numbers it.
+    a.panel = Some(10);
     a.view = ViewKind::Panel;
     a.commentary = true;
     let text = rendered(&s, &a, Some("zh-Hans"));
@@ -88,7 +89,9 @@ fn render_rejects_missing_pages_and_panels() {
     let s = story();
     let view = ViewArgs::default();
     let mut sink = Vec::new();
-    for (page, panel) in [(0, None), (5, None), (1, Some(0)), (1, Some(9))] {
+    // Panels are numbered across the story: 0 and one past the last do not exist.
+    let past = s.panel_count() + 1;
+    for (page, panel) in [(0, None), (5, None), (1, Some(0)), (1, Some(past))] {
         let mut a = args(page, (80, 24), RenderFormat::Text);
         a.panel = panel;
         assert!(
