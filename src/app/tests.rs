@@ -347,3 +347,43 @@ fn a_very_long_commentary_scrolls_to_its_end() {
         "the sources at the very end are shown"
     );
 }
+
+/// Switching language keeps the reader in panel view and on the same panel, even where the
+/// page would fit in the other language (the built-in story at some sizes has such pages).
+#[test]
+fn switching_language_keeps_panel_view_and_the_panel() {
+    let s = crate::story::load(&crate::story::StorySource::Builtin)
+        .story
+        .unwrap();
+    let mut relevant = 0;
+    let sizes = (60..=140)
+        .step_by(8)
+        .flat_map(|w| (16..=40).step_by(4).map(move |h| (w, h)));
+    for size in sizes {
+        for (from, to) in [("en", "zh-Hans"), ("zh-Hans", "en")] {
+            for page in 0..s.pages.len() {
+                let mut a = App::new(&s, Some(from), size);
+                a.update(Action::GoTo(Position { page, panel: 0 }));
+                if a.effective_view() != View::Panel {
+                    continue;
+                }
+                let mut other = App::new(&s, Some(to), size);
+                other.update(Action::GoTo(Position { page, panel: 0 }));
+                relevant += usize::from(other.effective_view() == View::Page);
+                a.update(Action::Next);
+                let pos = a.pos;
+                a.update(Action::NextLanguage);
+                assert_eq!(
+                    a.effective_view(),
+                    View::Panel,
+                    "{size:?} {from} page {page}"
+                );
+                assert_eq!(a.pos, pos);
+            }
+        }
+    }
+    assert!(
+        relevant > 0,
+        "no case where the other language fits the page: the test proves nothing"
+    );
+}

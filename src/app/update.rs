@@ -113,11 +113,17 @@ impl App<'_> {
         self.scroll = 0;
     }
 
+    /// Next language. The reader stays on the same panel, and a reader in panel view stays
+    /// there even if the page would now fit (only a page that no longer fits leaves page view).
     fn next_language(&mut self) {
+        let before = self.effective_view();
         let n = self.story.languages.len().max(1);
         self.lang = (self.lang + 1) % n;
         self.scroll = 0;
         self.refresh_fit();
+        if before == View::Panel {
+            self.view = View::Panel;
+        }
     }
 
     fn back(&mut self) {
