@@ -109,8 +109,10 @@ pub fn export(
     let lang = view
         .lang
         .as_deref()
-        .filter(|l| story.languages.iter().any(|s| s == l))
-        .unwrap_or_else(|| story.languages.first().map_or("en", String::as_str));
+        .and_then(|l| crate::app::lang::resolve(&story.languages, l))
+        .and_then(|i| story.languages.get(i))
+        .or(story.languages.first())
+        .map_or("en", String::as_str);
     let mut t = Transcript {
         story,
         lang,

@@ -14,10 +14,12 @@ fn main() -> ExitCode {
     let code = match &cli.command {
         Some(Command::Check { path }) => check(load(&StorySource::from_arg(path.as_deref()))),
         Some(Command::Render(args)) => with_story(args.path.as_deref(), |story| {
+            warn_language(story, cli.view.lang.as_deref());
             let mut out = std::io::stdout().lock();
             comicterm::headless::render(story, args, &cli.view, &mut out).and_then(|()| out.flush())
         }),
         Some(Command::Export { path, format }) => with_story(path.as_deref(), |story| {
+            warn_language(story, cli.view.lang.as_deref());
             let mut out = std::io::stdout().lock();
             comicterm::headless::export(story, *format, &cli.view, &mut out)
                 .and_then(|()| out.flush())
@@ -96,6 +98,21 @@ fn finish_output(result: std::io::Result<()>) -> i32 {
 
 /// `ok: 4 pages, 16 panels, 50 notes (41 established, 5 single-source, 3 disputed,
 /// 1 unverified), languages en, zh-Hans`; statuses with no notes are left out.
+/// `--lang` naming a language the story lacks: say so (the first language is used).
+fn warn_language(story: &Story, lang: Option<&str>) {
+    if let Some(l) = lang
+        && comicterm::app::lang::resolve(&story.languages, l).is_none()
+    {
+        let _ = writeln!(
+            std::io::stderr(),
+            "comicterm: the story is not in `{}`; it has {} (using {})",
+            comicterm::diag::visible(l),
+            story.languages.join(", "),
+            story.languages.first().map_or("en", String::as_str)
+        );
+    }
+}
+
 fn summary(s: &Story) -> String {
     let by_status: Vec<String> = s
         .notes_by_status()

@@ -333,3 +333,23 @@ fn a_light_terminal_gets_the_light_palette() {
     t.keys(&["q"]);
     t.wait_for("EXIT=0");
 }
+
+/// The viewer opens in the locale's language when the story has it (`LANG=zh_CN.UTF-8`), and
+/// `--lang` in any common spelling wins over the locale.
+#[test]
+fn the_locale_and_lang_aliases_choose_the_language() {
+    let script = format!(
+        "LC_ALL= LANG=zh_CN.UTF-8 '{BIN}' --graphics none; LC_ALL= LANG=zh_CN.UTF-8 '{BIN}' --graphics none --lang EN_us; sleep 30"
+    );
+    let Some(t) = Tmux::start_cmd("locale", &["sh", "-c", &script], 120, 40) else {
+        return;
+    };
+    t.wait("Chinese from the locale", |s| {
+        status_line(s).contains("简体中文")
+    });
+    t.keys(&["q"]);
+    t.wait("English from --lang", |s| {
+        status_line(s).contains("English")
+    });
+    t.keys(&["q"]);
+}

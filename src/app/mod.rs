@@ -5,6 +5,7 @@
 
 mod action;
 pub mod keymap;
+pub mod lang;
 pub mod nav;
 mod state;
 mod update;

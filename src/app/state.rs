@@ -31,6 +31,8 @@ pub enum Overlay {
 pub enum Message {
     /// The typed page does not exist; the reader was taken to `shown` instead.
     NoSuchPage { asked: usize, shown: usize },
+    /// The language asked for (`--lang`) is not one of the story's.
+    NoSuchLanguage,
 }
 
 /// Everything the viewer shows, for one story.
@@ -57,10 +59,13 @@ pub struct App<'s> {
 
 impl<'s> App<'s> {
     /// A reader on the first page, in the given language if the story has it.
+    /// The reader at the start of `story`, in language `lang` (any common spelling: `zh`,
+    /// `zh-CN`, `zh_cn`; see [`super::lang::resolve`]); one the story lacks opens the first
+    /// language and says so in the status bar.
     pub fn new(story: &'s Story, lang: Option<&str>, size: (u16, u16)) -> Self {
-        let lang = lang
-            .and_then(|l| story.languages.iter().position(|s| s == l))
-            .unwrap_or(0);
+        let found = lang.map(|l| super::lang::resolve(&story.languages, l));
+        let message = matches!(found, Some(None)).then_some(Message::NoSuchLanguage);
+        let lang = found.flatten().unwrap_or(0);
         let mut app = Self {
             story,
             pos: Position::default(),
@@ -71,7 +76,7 @@ impl<'s> App<'s> {
             scroll: 0,
             pending: None,
             size,
-            message: None,
+            message,
             quit: false,
         };
         app.refresh_fit();

@@ -387,3 +387,18 @@ fn switching_language_keeps_panel_view_and_the_panel() {
         "no case where the other language fits the page: the test proves nothing"
     );
 }
+
+#[test]
+fn a_language_the_story_lacks_opens_the_first_and_says_so() {
+    let s = story();
+    let a = App::new(&s, Some("fr"), BIG);
+    assert_eq!(
+        (a.lang_tag(), a.message),
+        ("en", Some(Message::NoSuchLanguage))
+    );
+    let b = App::new(&s, Some("zh-cn"), BIG);
+    assert_eq!((b.lang_tag(), b.message), ("zh-Hans", None));
+    let mut c = App::new(&s, Some("fr"), BIG);
+    c.update(Action::Next);
+    assert_eq!(c.message, None, "said once");
+}

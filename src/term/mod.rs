@@ -51,7 +51,11 @@ pub fn run(story: &Story, args: &ViewArgs) -> io::Result<i32> {
     let detected = detect::detect(Graphics::resolve(args.graphics));
     let (input, rx) = InputThread::spawn();
     let size = terminal.size()?;
-    let mut app = App::new(story, args.lang.as_deref(), (size.width, size.height));
+    // `--lang`, else the locale's language if the story has it (`LANG=zh_CN.UTF-8`).
+    let locale = crate::app::lang::from_locale(&story.languages, |k| std::env::var(k).ok())
+        .map(|i| story.languages[i].as_str());
+    let lang = args.lang.as_deref().or(locale);
+    let mut app = App::new(story, lang, (size.width, size.height));
     let (art_view, worker) = art::start(&detected, input.sender());
     if args.panic_in_decoder {
         crate::art::request_test_panic();

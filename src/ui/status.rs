@@ -32,8 +32,18 @@ fn alert(app: &App, ctx: &ViewCtx) -> Option<String> {
     if let Some(n) = app.pending {
         return Some(s.go_to(n));
     }
-    app.message
-        .map(|Message::NoSuchPage { asked, shown }| s.no_such_page(asked, shown))
+    app.message.map(|m| match m {
+        Message::NoSuchPage { asked, shown } => s.no_such_page(asked, shown),
+        Message::NoSuchLanguage => {
+            let names: Vec<&str> = ctx
+                .story
+                .languages
+                .iter()
+                .map(|l| super::strings::language_name(l))
+                .collect();
+            format!("{}{}", s.no_such_language, names.join(", "))
+        }
+    })
 }
 
 /// Title, page, panel, view, language and notes in `room` columns: the help hint goes first,

@@ -14,6 +14,8 @@ pub struct Strings {
     pub commentary: &'static str,
     pub help: &'static str,
     pub overlay_hint: &'static str,
+    /// Followed by the story's languages.
+    pub no_such_language: &'static str,
     /// "Pictures: {method} (`comicterm doctor` says why)".
     pub pictures: &'static str,
     pub help_hint: &'static str,
@@ -112,6 +114,7 @@ static EN: Strings = Strings {
     commentary: "Commentary",
     help: "Help",
     overlay_hint: "j/k scroll · Esc close",
+    no_such_language: "This story is not in that language; it has: ",
     pictures: "Pictures: {} (`comicterm doctor` says why)",
     help_hint: "? help",
     no_notes: "No commentary here.",
@@ -163,6 +166,7 @@ static ZH: Strings = Strings {
     commentary: "评注",
     help: "帮助",
     overlay_hint: "j/k 滚动 · Esc 关闭",
+    no_such_language: "本故事没有该语言的版本，现有：",
     pictures: "图片显示方式：{}（`comicterm doctor` 会说明原因）",
     help_hint: "? 帮助",
     no_notes: "这里没有评注。",

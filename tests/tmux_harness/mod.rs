@@ -36,7 +36,16 @@ impl Tmux {
         let socket = format!("comicterm-test-{}-{name}", std::process::id());
         let t = Self { socket };
         let (w, h) = (w.to_string(), h.to_string());
+        // A fixed locale: the viewer picks its language from it.
         let mut args = vec!["-f", "/dev/null", "new-session", "-d", "-x", &w, "-y", &h];
+        args.extend([
+            "-e",
+            "LANG=C.UTF-8",
+            "-e",
+            "LC_ALL=C.UTF-8",
+            "-e",
+            "LC_MESSAGES=",
+        ]);
         args.extend_from_slice(cmd);
         t.tmux(&args);
         Some(t)
