@@ -522,3 +522,20 @@ fn checking_a_large_archive_scales_linearly() {
     assert!(took[1] < 60.0, "{took:?}");
     assert!(took[1] < took[0].max(0.05) * 40.0, "{took:?}");
 }
+
+/// One picture opened alone is titled by its own name, and counted in the singular.
+#[test]
+fn a_single_image_is_titled_by_its_name() {
+    let story = load(&StorySource::from_arg(Some(std::path::Path::new(
+        "assets/01-invitation.png",
+    ))))
+    .story
+    .unwrap();
+    assert_eq!(story.title.get("en"), "01-invitation");
+    assert_eq!(story.summary.get("en"), "1 image");
+    let folder = load(&StorySource::from_arg(Some(std::path::Path::new("assets"))))
+        .story
+        .unwrap();
+    assert_eq!(folder.title.get("en"), "assets");
+    assert_eq!(folder.summary.get("en"), "16 images");
+}

@@ -69,9 +69,10 @@ pub fn load(path: &Path) -> Result<(Story, Vec<Diagnostic>), Vec<Diagnostic>> {
             )]
         });
     }
-    let (root, names) = if real.is_dir() {
+    let single = !real.is_dir();
+    let (root, names) = if !single {
         let names = list(&real);
-        (real, names)
+        (real.clone(), names)
     } else {
         let root = real.parent().map(Path::to_path_buf).unwrap_or_default();
         let name = real
@@ -92,10 +93,13 @@ pub fn load(path: &Path) -> Result<(Story, Vec<Diagnostic>), Vec<Diagnostic>> {
             page(i, name, origin)
         })
         .collect();
-    let title = root
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("images");
+    // One picture is titled by its own name, a folder by the folder's.
+    let named = if single {
+        real.file_stem()
+    } else {
+        root.file_name()
+    };
+    let title = named.and_then(|n| n.to_str()).unwrap_or("images");
     Ok((story_of(title, pages), Vec::new()))
 }
 
@@ -132,7 +136,11 @@ fn story_of(title: &str, pages: Vec<Page>) -> Story {
         id: "images".into(),
         languages: vec!["en".into()],
         title: one(title),
-        summary: one(&format!("{count} images")),
+        summary: one(&if count == 1 {
+            "1 image".to_string()
+        } else {
+            format!("{count} images")
+        }),
         credits: Vec::new(),
         characters: Vec::new(),
         sources: Vec::new(),
