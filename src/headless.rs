@@ -142,7 +142,11 @@ impl<'a> Transcript<'a> {
                 .as_ref()
                 .map(|t| format!("{}{}", self.s.speaker_sep, t.get(self.lang)))
                 .unwrap_or_default();
-            writeln!(self.out, "\n{} {}{title}", self.s.page, i + 1)?;
+            writeln!(
+                self.out,
+                "\n{}{title}",
+                self.s.page_label(&(i + 1).to_string())
+            )?;
             for panel in &page.panels {
                 self.write_panel(panel)?;
             }
@@ -151,7 +155,11 @@ impl<'a> Transcript<'a> {
     }
 
     fn write_panel(&mut self, panel: &'a Panel) -> io::Result<()> {
-        writeln!(self.out, "\n{} {}", self.s.panel, panel.number)?;
+        writeln!(
+            self.out,
+            "\n{}",
+            self.s.panel_label(&panel.number.to_string())
+        )?;
         let (image, sep) = (self.s.image, self.s.speaker_sep);
         writeln!(self.out, "[{image}{sep}{}]", panel.alt.get(self.lang))?;
         for line in &panel.lines {

@@ -30,18 +30,18 @@ fn reader_session() {
     t.wait_all(&["Commentary", "Panel 13", "[Context]", "Esc close"]);
 
     t.keys(&["t"]);
-    t.wait_all(&["评注", "格 13", "[背景]", "页 4/4", "简体中文"]);
+    t.wait_all(&["评注", "第 13 格", "【背景】", "第 4/4 页", "简体中文"]);
 
     t.keys(&["?"]);
     t.wait_all(&["帮助 ─", "下一页 / 下一格"]);
 
     t.keys(&["Escape"]);
     t.wait("help closed", |s| {
-        !s.contains("下一页 / 下一格") && !s.contains("评注 ─") && s.contains("页 4/4")
+        !s.contains("下一页 / 下一格") && !s.contains("评注 ─") && s.contains("第 4/4 页")
     });
 
     t.keys(&["g", "PageDown"]);
-    t.wait_for("页 2/4");
+    t.wait_for("第 2/4 页");
 
     t.tmux(&["resize-window", "-x", "100", "-y", "30"]);
     // Redrawn: the frames close on row 29 at column 100, the status bar is row 30.
@@ -51,7 +51,7 @@ fn reader_session() {
             && rows[28].starts_with('└')
             && rows[28].ends_with('┘')
             && rows[28].chars().count() == 100
-            && status_line(s).contains("页 2/4")
+            && status_line(s).contains("第 2/4 页")
     });
     assert!(s.lines().count() <= 30, "{s}");
 

@@ -60,7 +60,7 @@ fn render_text_is_the_viewer_frame() {
     assert_eq!(text, dump::text(t.backend().buffer()));
     assert_eq!(text.lines().count(), 30);
     assert!(text.lines().all(|l| l.width() <= 100 && l == l.trim_end()));
-    assert!(text.contains("评注") && text.contains("格 10"), "{text}");
+    assert!(text.contains("评注") && text.contains("第 10 格"), "{text}");
 }
 
 #[test]

@@ -56,6 +56,7 @@ fn placeholder(panel: &Panel, note: Option<&str>, area: Rect, buf: &mut Buffer, 
     let inner = block.inner(area);
     block.render(area, buf);
     let rows = usize::from(inner.height);
-    let alt = wrap_str_rows(panel.alt.get(ctx.lang), theme::ALT, inner.width, rows);
+    let style = theme::slanted(theme::ALT, ctx.strings.italics);
+    let alt = wrap_str_rows(panel.alt.get(ctx.lang), style, inner.width, rows);
     Paragraph::new(alt).render(inner, buf);
 }

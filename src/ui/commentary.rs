@@ -20,7 +20,7 @@ pub fn lines(app: &App, ctx: &ViewCtx, width: u16, max_rows: usize) -> Vec<Line<
         if !out.is_empty() {
             out.push(Line::default());
         }
-        let head = format!("{} {}", ctx.strings.panel, panel.number);
+        let head = ctx.strings.panel_label(&panel.number.to_string());
         out.push(Line::styled(head, theme::HEADING));
         for note in &panel.notes {
             let left = max_rows.saturating_sub(out.len());
@@ -41,12 +41,17 @@ pub fn lines(app: &App, ctx: &ViewCtx, width: u16, max_rows: usize) -> Vec<Line<
 
 fn note_spans<'a>(note: &'a Note, ctx: &ViewCtx<'a>, cited: &mut Vec<&'a str>) -> Vec<Span<'a>> {
     let s = ctx.strings;
+    let (open, close) = s.label;
     let mut spans = vec![Span::styled(
-        format!("[{}] ", s.kind(note.kind)),
+        format!("{open}{}{close}{}", s.kind(note.kind), s.gap),
         theme::NOTE_KIND,
     )];
     if let Some(status) = s.status(note.status) {
-        spans.push(Span::styled(format!("({status}) "), theme::DISPUTED));
+        let (open, close) = s.aside;
+        spans.push(Span::styled(
+            format!("{open}{status}{close}{}", s.gap),
+            theme::DISPUTED,
+        ));
     }
     spans.push(Span::raw(note.text.get(ctx.lang)));
     for id in &note.cites {

@@ -21,7 +21,10 @@ pub fn lines(ctx: &ViewCtx, width: u16, max_rows: usize) -> Vec<Line<'static>> {
     if let Some(art) = ctx.art {
         let line = ctx.strings.pictures.replace("{}", art.method().name());
         out.extend(wrap_rows(
-            &[Span::styled(line, theme::ALT)],
+            &[Span::styled(
+                line,
+                theme::slanted(theme::ALT, ctx.strings.italics),
+            )],
             width,
             max_rows.saturating_sub(out.len()),
         ));
@@ -29,7 +32,14 @@ pub fn lines(ctx: &ViewCtx, width: u16, max_rows: usize) -> Vec<Line<'static>> {
     out.push(Line::default());
     let summary = ctx.story.summary.get(ctx.lang);
     let left = max_rows.saturating_sub(out.len());
-    out.extend(wrap_rows(&[Span::styled(summary, theme::ALT)], width, left));
+    out.extend(wrap_rows(
+        &[Span::styled(
+            summary,
+            theme::slanted(theme::ALT, ctx.strings.italics),
+        )],
+        width,
+        left,
+    ));
     out.truncate(max_rows);
     out
 }

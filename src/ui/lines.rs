@@ -29,12 +29,21 @@ fn spans<'a>(line: &'a story::Line, ctx: &ViewCtx<'a>) -> Vec<Span<'a>> {
             let name = c.name.get(ctx.lang);
             Span::styled(format!("{name}{}", ctx.strings.speaker_sep), theme::SPEAKER)
         });
+    let s = ctx.strings;
+    let slant = |style| theme::slanted(style, s.italics);
     let body = match line.kind {
         LineKind::Caption => Span::styled(text, theme::CAPTION),
-        LineKind::Narration => Span::styled(text, theme::NARRATION),
+        LineKind::Narration => Span::styled(text, slant(theme::NARRATION)),
         LineKind::Speech => Span::styled(text, theme::SPEECH),
-        LineKind::Thought => Span::styled(format!("({text})"), theme::THOUGHT),
-        LineKind::Sign => Span::styled(format!("[{text}]"), theme::SIGN),
+        LineKind::Thought => Span::styled(
+            format!("{}{text}{}", s.thought.0, s.thought.1),
+            if s.italics {
+                theme::THOUGHT
+            } else {
+                theme::THOUGHT_CJK
+            },
+        ),
+        LineKind::Sign => Span::styled(format!("{}{text}{}", s.label.0, s.label.1), theme::SIGN),
         LineKind::Sound => Span::styled(format!("*{text}*"), theme::SOUND),
     };
     speaker.into_iter().chain([body]).collect()

@@ -83,8 +83,8 @@ fn facts(app: &App, ctx: &ViewCtx) -> Vec<String> {
         (View::Panel, _) => s.panel_view,
     };
     vec![
-        format!("{} {}/{}", s.page, app.pos.page + 1, story.pages.len()),
-        format!("{} {panel}", s.panel),
+        s.page_label(&format!("{}/{}", app.pos.page + 1, story.pages.len())),
+        s.panel_label(&panel),
         view.to_string(),
         language_name(ctx.lang).to_string(),
         s.notes(app.note_count()),

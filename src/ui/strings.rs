@@ -4,8 +4,21 @@ use crate::story::{LineKind, NoteKind, NoteStatus};
 
 /// The interface text for one language.
 pub struct Strings {
-    pub page: &'static str,
-    pub panel: &'static str,
+    /// "Page {}" / "第 {} 页": a page number (or `x/y`) as a native reader writes it.
+    page: &'static str,
+    /// "Panel {}" / "第 {} 格".
+    panel: &'static str,
+    /// Brackets around a thought: `(…)` or `（…）`.
+    pub thought: (&'static str, &'static str),
+    /// Brackets around a note's labels (`[Context]`, `【背景】`) and a sign.
+    pub label: (&'static str, &'static str),
+    /// Brackets around a note's status: `(disputed)` or `（有争议）`.
+    pub aside: (&'static str, &'static str),
+    /// After a closing bracket of a label: a space in English, nothing after fullwidth ones.
+    pub gap: &'static str,
+    /// Whether this script may be slanted for thoughts and narration (CJK is not: slanted CJK
+    /// reads badly; the color is the cue).
+    pub italics: bool,
     pub page_view: &'static str,
     pub panel_view: &'static str,
     pub art: &'static str,
@@ -39,6 +52,16 @@ pub struct Strings {
 }
 
 impl Strings {
+    /// "Page 3/4", "第 3/4 页".
+    pub fn page_label(&self, n: &str) -> String {
+        self.page.replace("{}", n)
+    }
+
+    /// "Panel 13", "第 13 格".
+    pub fn panel_label(&self, n: &str) -> String {
+        self.panel.replace("{}", n)
+    }
+
     pub fn kind(&self, kind: NoteKind) -> &'static str {
         match kind {
             NoteKind::Context => self.kinds[0],
@@ -105,8 +128,13 @@ pub fn language_name(tag: &str) -> &str {
 }
 
 static EN: Strings = Strings {
-    page: "Page",
-    panel: "Panel",
+    page: "Page {}",
+    panel: "Panel {}",
+    thought: ("(", ")"),
+    label: ("[", "]"),
+    aside: ("(", ")"),
+    gap: " ",
+    italics: true,
     page_view: "page view",
     panel_view: "panel view",
     art: "art",
@@ -157,8 +185,13 @@ static EN: Strings = Strings {
 };
 
 static ZH: Strings = Strings {
-    page: "页",
-    panel: "格",
+    page: "第 {} 页",
+    panel: "第 {} 格",
+    thought: ("（", "）"),
+    label: ("【", "】"),
+    aside: ("（", "）"),
+    gap: "",
+    italics: false,
     page_view: "整页",
     panel_view: "单格",
     art: "画面",

@@ -13,6 +13,8 @@ pub const NARRATION: Style = Style::new()
 pub const SPEAKER: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
 pub const SPEECH: Style = Style::new();
 pub const THOUGHT: Style = Style::new().add_modifier(Modifier::ITALIC);
+/// Thoughts in CJK: a color instead of a slant.
+pub const THOUGHT_CJK: Style = Style::new().fg(Color::Gray);
 pub const SIGN: Style = Style::new().fg(Color::Green).add_modifier(Modifier::BOLD);
 pub const SOUND: Style = Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD);
 pub const STATUS: Style = Style::new().fg(Color::Black).bg(Color::Gray);
@@ -28,6 +30,15 @@ pub const DISPUTED: Style = Style::new().fg(Color::Red).add_modifier(Modifier::B
 pub const CITE: Style = Style::new().fg(Color::Cyan);
 pub const KEY: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
 pub const WARNING: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
+
+/// `style`, without its slant where the script is not to be slanted (CJK).
+pub fn slanted(style: Style, italics: bool) -> Style {
+    if italics {
+        style
+    } else {
+        style.remove_modifier(Modifier::ITALIC)
+    }
+}
 
 /// Whether a background color is light (relative luminance over one half).
 pub fn is_light((r, g, b): (u8, u8, u8)) -> bool {
