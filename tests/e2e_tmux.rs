@@ -353,3 +353,22 @@ fn the_locale_and_lang_aliases_choose_the_language() {
     });
     t.keys(&["q"]);
 }
+
+/// With `NO_COLOR` the live screen has no colors but keeps bold and reverse (crossterm used to
+/// turn every color change into a reset, which dropped them).
+#[test]
+fn no_color_keeps_bold_and_reverse_live() {
+    let script = format!("NO_COLOR=1 '{BIN}' --graphics none; sleep 30");
+    let Some(t) = Tmux::start_cmd("nocolor", &["sh", "-c", &script], 100, 30) else {
+        return;
+    };
+    t.wait("page 1", |s| status_line(s).contains("Page 1/4"));
+    let colored = t.tmux(&["capture-pane", "-p", "-e"]);
+    assert!(colored.contains("\x1b[1m"), "no bold:\n{colored}");
+    assert!(colored.contains("\x1b[7m"), "no reverse:\n{colored}");
+    assert!(
+        !colored.contains("38;5;") && !colored.contains("48;5;"),
+        "colors:\n{colored}"
+    );
+    t.keys(&["q"]);
+}

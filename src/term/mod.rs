@@ -40,6 +40,9 @@ const TICK: Duration = Duration::from_millis(50);
 
 /// Runs the interactive viewer on `story` until the reader quits; returns the exit code.
 pub fn run(story: &Story, args: &ViewArgs) -> io::Result<i32> {
+    // With NO_COLOR crossterm writes each color change as an empty SGR (`ESC[m`), which also
+    // resets bold and reverse; we drop colors ourselves instead (`ViewCtx::mono`).
+    ratatui::crossterm::style::force_color_output(true);
     let signals = Signals::register()?;
     let session = TerminalSession::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::BufWriter::with_capacity(
@@ -152,6 +155,7 @@ impl Loop<'_> {
         self.scene = Some(scene);
         let ctx = ViewCtx {
             light: self.light,
+            mono: self.art.mode == crate::art::ColorMode::Mono,
             ..ViewCtx::with_art(app, &self.art)
         };
         self.terminal.draw(|frame| ui::draw(frame, app, &ctx))?;

@@ -39,6 +39,8 @@ pub struct ViewCtx<'a> {
     pub art: Option<&'a ArtView>,
     /// The terminal's background is light: the light palette.
     pub light: bool,
+    /// `NO_COLOR`: no colors, but emphasis (bold, reverse) stays.
+    pub mono: bool,
 }
 
 impl<'a> ViewCtx<'a> {
@@ -50,6 +52,7 @@ impl<'a> ViewCtx<'a> {
             strings: strings::for_lang(lang),
             art: None,
             light: false,
+            mono: false,
         }
     }
 
@@ -86,7 +89,9 @@ pub fn render(app: &App, ctx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     status::draw(app, ctx, status_bar, buf);
     overlay::draw(app, ctx, area, buf);
     blank_cut_wide_glyphs(buf, area);
-    if ctx.light {
+    if ctx.mono {
+        theme::apply_mono(buf, area, status_bar);
+    } else if ctx.light {
         theme::apply_light(buf, area);
     }
 }

@@ -197,3 +197,34 @@ fn the_light_palette_leaves_no_pale_text_and_no_black_boxes() {
         }
     }
 }
+
+/// `NO_COLOR` takes colors away, not emphasis: the current panel stays bold and the status
+/// bar is reversed, so both can still be told apart.
+#[test]
+fn no_color_keeps_emphasis() {
+    use ratatui::style::{Color, Modifier};
+    let s = story();
+    let app = app_at(&s, (80, 24), &[]);
+    let mut buf = Buffer::empty(Rect::new(0, 0, 80, 24));
+    let ctx = ViewCtx {
+        mono: true,
+        ..ViewCtx::new(&app)
+    };
+    render(&app, &ctx, buf.area, &mut buf);
+    assert!(
+        buf.content()
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
+    assert!(
+        (0..80).all(|x| buf[(x, 23)].modifier.contains(Modifier::REVERSED)),
+        "status bar"
+    );
+    assert!(
+        buf.content()
+            .iter()
+            .any(|c| c.modifier.contains(Modifier::BOLD)),
+        "current panel"
+    );
+    assert!(!buf[(0, 0)].modifier.contains(Modifier::REVERSED));
+}

@@ -75,3 +75,23 @@ pub fn apply_light(buf: &mut ratatui::buffer::Buffer, area: ratatui::layout::Rec
         }
     }
 }
+
+/// `NO_COLOR`: every color goes (the terminal's own are used), emphasis stays, and the status
+/// bar, which colors alone set apart, is drawn reversed.
+pub fn apply_mono(
+    buf: &mut ratatui::buffer::Buffer,
+    area: ratatui::layout::Rect,
+    status_bar: ratatui::layout::Rect,
+) {
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            if let Some(cell) = buf.cell_mut((x, y)) {
+                cell.fg = Color::Reset;
+                cell.bg = Color::Reset;
+                if status_bar.contains(ratatui::layout::Position { x, y }) {
+                    cell.modifier.insert(Modifier::REVERSED);
+                }
+            }
+        }
+    }
+}
