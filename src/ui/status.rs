@@ -46,26 +46,53 @@ fn alert(app: &App, ctx: &ViewCtx) -> Option<String> {
     })
 }
 
-/// Title, page, panel, view, language and notes in `room` columns: the help hint goes first,
-/// then the separators tighten, then the title is shortened (or left out when too narrow).
+/// Title, page, panel, view, language, notes and the help hint in `room` columns, by priority:
+/// the position and `? help` always stay; then the notes hint, the view and the language; the
+/// title takes what is left (cut with `…`), or is left out when that is too little.
 fn info(app: &App, ctx: &ViewCtx, room: usize) -> String {
-    let mut rest = facts(app, ctx);
-    rest.push(ctx.strings.help_hint.to_string());
+    let [page, panel, view, lang, notes] = facts(app, ctx);
+    let help = ctx.strings.help_hint.to_string();
     let title = ctx.story.title.get(ctx.lang);
-    if rest.join(SEP).width() + SEP.len() + title.width() > room {
-        rest.pop();
-    }
+    // Parts in display order with the priority at which they are dropped (higher goes first).
+    let mut parts = vec![
+        (0, page),
+        (0, panel),
+        (2, view),
+        (3, lang),
+        (1, notes),
+        (0, help),
+    ];
     for sep in [SEP, TIGHT_SEP] {
-        let left = room.saturating_sub(rest.join(sep).width() + sep.len());
-        if left >= MIN_TITLE.min(title.width()) {
-            let parts = [fit(title, left)].into_iter().chain(rest);
-            return parts.collect::<Vec<_>>().join(sep);
+        let width = |parts: &[(u8, String)]| {
+            parts.iter().map(|(_, p)| p.width()).sum::<usize>() + sep.len() * parts.len()
+        };
+        let mut kept = parts.clone();
+        while width(&kept) > room
+            && let Some(worst) = kept.iter().map(|(p, _)| *p).max().filter(|p| *p > 0)
+        {
+            let at = kept.iter().rposition(|(p, _)| *p == worst).unwrap_or(0);
+            kept.remove(at);
         }
+        if width(&kept) > room && sep == SEP {
+            continue;
+        }
+        let left = room.saturating_sub(width(&kept));
+        let mut out: Vec<String> = kept.into_iter().map(|(_, p)| p).collect();
+        // The title comes only after everything else has room.
+        if out.len() == parts.len() && left >= MIN_TITLE.min(title.width()) {
+            out.insert(0, fit(title, left));
+        }
+        return out.join(sep);
     }
-    rest.join(TIGHT_SEP)
+    parts.retain(|(p, _)| *p == 0);
+    parts
+        .into_iter()
+        .map(|(_, p)| p)
+        .collect::<Vec<_>>()
+        .join(TIGHT_SEP)
 }
 
-fn facts(app: &App, ctx: &ViewCtx) -> Vec<String> {
+fn facts(app: &App, ctx: &ViewCtx) -> [String; 5] {
     let s = ctx.strings;
     let story = ctx.story;
     let total = story.panel_count();
@@ -82,7 +109,7 @@ fn facts(app: &App, ctx: &ViewCtx) -> Vec<String> {
         (View::Panel, true) if app.view == View::Page => s.auto_panel,
         (View::Panel, _) => s.panel_view,
     };
-    vec![
+    [
         s.page_label(&format!("{}/{}", app.pos.page + 1, story.pages.len())),
         s.panel_label(&panel),
         view.to_string(),
@@ -91,7 +118,7 @@ fn facts(app: &App, ctx: &ViewCtx) -> Vec<String> {
     ]
 }
 
-/// `text` cut to `width` columns, with `~` marking a cut.
+/// `text` cut to `width` columns, with `…` marking a cut.
 fn fit(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_string();
@@ -110,5 +137,5 @@ fn fit(text: &str, width: usize) -> String {
     while cut.width() + 1 > width {
         cut.pop();
     }
-    cut + "~"
+    cut + "…"
 }

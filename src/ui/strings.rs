@@ -92,10 +92,11 @@ impl Strings {
         self.line_kinds[i]
     }
 
-    /// "3 notes · c".
+    /// "3 notes (c)", "3 条评注（c）": how many notes, and the key that shows them.
     pub fn notes(&self, n: usize) -> String {
         let word = if n == 1 { self.notes.0 } else { self.notes.1 };
-        format!("{n} {word} · c")
+        let (open, close) = self.aside;
+        format!("{n} {word}{}{open}c{close}", self.gap)
     }
 
     /// The page number being typed.
