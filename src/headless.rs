@@ -118,7 +118,7 @@ pub fn export(
         story,
         lang,
         s: for_lang(lang),
-        cited: Vec::new(),
+        cited: std::collections::BTreeSet::new(),
         out,
     };
     t.write_story()
@@ -128,7 +128,8 @@ struct Transcript<'a> {
     story: &'a Story,
     lang: &'a str,
     s: &'static Strings,
-    cited: Vec<&'a str>,
+    /// Numbers of the sources cited so far (the story's numbering).
+    cited: std::collections::BTreeSet<usize>,
     out: &'a mut dyn Write,
 }
 
@@ -195,17 +196,16 @@ impl<'a> Transcript<'a> {
             .status(note.status)
             .map(|label| format!(", {label}"))
             .unwrap_or_default();
-        let mut refs = String::new();
-        for id in &note.cites {
-            let n = match self.cited.iter().position(|c| *c == id.as_str()) {
-                Some(i) => i + 1,
-                None => {
-                    self.cited.push(id);
-                    self.cited.len()
-                }
-            };
-            refs.push_str(&format!(" [{n}]"));
-        }
+        // The story's source numbers, as the overlay shows them, in order.
+        let mut numbers: Vec<usize> = note
+            .cites
+            .iter()
+            .filter_map(|id| self.story.source_number(id))
+            .collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        let refs: String = numbers.iter().map(|n| format!(" [{n}]")).collect();
+        self.cited.extend(numbers);
         let kind = self.s.kind(note.kind);
         format!(
             "{} ({kind}{status}): {}{refs}",
@@ -219,8 +219,8 @@ impl<'a> Transcript<'a> {
             return Ok(());
         }
         writeln!(self.out, "\n{}", self.s.sources)?;
-        for (i, id) in self.cited.iter().enumerate() {
-            let Some(src) = self.story.source(id) else {
+        for &n in &self.cited {
+            let Some(src) = self.story.sources.get(n - 1) else {
                 continue;
             };
             let url = src
@@ -229,7 +229,7 @@ impl<'a> Transcript<'a> {
                 .map(|u| format!(" {u}"))
                 .unwrap_or_default();
             let text = ui::describe_source(src);
-            writeln!(self.out, "[{}] {text}{url}", i + 1)?;
+            writeln!(self.out, "[{n}] {text}{url}")?;
         }
         Ok(())
     }

@@ -69,6 +69,13 @@ impl Story {
         self.sources.iter().find(|s| s.id == id)
     }
 
+    /// A source's citation number: its place in the story's source list, 1-based. The
+    /// overlay and the transcript both number citations this way, so `[4]` is the same
+    /// source everywhere.
+    pub fn source_number(&self, id: &str) -> Option<usize> {
+        self.sources.iter().position(|s| s.id == id).map(|i| i + 1)
+    }
+
     /// All panels in reading order.
     pub fn panels(&self) -> impl Iterator<Item = &Panel> {
         self.pages.iter().flat_map(|p| p.panels.iter())

@@ -14,7 +14,7 @@ pub fn lines(app: &App, ctx: &ViewCtx, width: u16, max_rows: usize) -> Vec<Line<
         (View::Page, Some(page)) => page.panels.iter().collect(),
         (View::Page, None) => Vec::new(),
     };
-    let mut cited: Vec<&str> = Vec::new();
+    let mut cited = std::collections::BTreeSet::new();
     let mut out = Vec::new();
     for panel in panels.iter().filter(|p| !p.notes.is_empty()) {
         if !out.is_empty() {
@@ -39,7 +39,11 @@ pub fn lines(app: &App, ctx: &ViewCtx, width: u16, max_rows: usize) -> Vec<Line<
     out
 }
 
-fn note_spans<'a>(note: &'a Note, ctx: &ViewCtx<'a>, cited: &mut Vec<&'a str>) -> Vec<Span<'a>> {
+fn note_spans<'a>(
+    note: &'a Note,
+    ctx: &ViewCtx<'a>,
+    cited: &mut std::collections::BTreeSet<usize>,
+) -> Vec<Span<'a>> {
     let s = ctx.strings;
     let (open, close) = s.label;
     let mut spans = vec![Span::styled(
@@ -54,25 +58,24 @@ fn note_spans<'a>(note: &'a Note, ctx: &ViewCtx<'a>, cited: &mut Vec<&'a str>) -
         ));
     }
     spans.push(Span::raw(note.text.get(ctx.lang)));
-    for id in &note.cites {
-        let n = number_of(cited, id);
+    // The story's numbers, in order: `[1] [2] [5]`, never `[2] [1] [5]`.
+    let mut numbers: Vec<usize> = note
+        .cites
+        .iter()
+        .filter_map(|id| ctx.story.source_number(id))
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    for n in numbers {
+        cited.insert(n);
         spans.push(Span::styled(format!(" [{n}]"), theme::CITE));
     }
     spans
 }
 
-/// The 1-based number of source `id` in this overlay, numbering it if new.
-fn number_of<'a>(cited: &mut Vec<&'a str>, id: &'a str) -> usize {
-    if let Some(i) = cited.iter().position(|c| *c == id) {
-        return i + 1;
-    }
-    cited.push(id);
-    cited.len()
-}
-
 fn append_sources(
     out: &mut Vec<Line<'static>>,
-    cited: &[&str],
+    cited: &std::collections::BTreeSet<usize>,
     ctx: &ViewCtx,
     width: u16,
     max_rows: usize,
@@ -82,17 +85,22 @@ fn append_sources(
     }
     out.push(Line::default());
     out.push(Line::styled(ctx.strings.sources, theme::HEADING));
-    for (i, id) in cited.iter().enumerate() {
+    for &n in cited {
         if out.len() >= max_rows {
             return;
         }
-        let text = ctx
-            .story
-            .source(id)
-            .map_or_else(|| (*id).to_string(), describe);
+        let Some(source) = ctx.story.sources.get(n - 1) else {
+            continue;
+        };
+        let url = source
+            .url
+            .as_deref()
+            .map(|u| format!(" {u}"))
+            .unwrap_or_default();
         let spans = [
-            Span::styled(format!("[{}] ", i + 1), theme::CITE),
-            Span::raw(text),
+            Span::styled(format!("[{n}] "), theme::CITE),
+            Span::raw(describe(source)),
+            Span::styled(url, theme::CITE),
         ];
         out.extend(wrap_rows(&spans, width, max_rows - out.len()));
     }

@@ -228,3 +228,50 @@ fn no_color_keeps_emphasis() {
     );
     assert!(!buf[(0, 0)].modifier.contains(Modifier::REVERSED));
 }
+
+/// A note's citation markers are the story's source numbers, in order; the overlay lists
+/// those sources under the same numbers, with their addresses.
+#[test]
+fn citations_use_the_story_numbering_in_order() {
+    let s = crate::story::load(&crate::story::StorySource::Builtin)
+        .story
+        .unwrap();
+    for page in 0..s.pages.len() {
+        let mut app = App::new(&s, None, (160, 48));
+        app.update(Action::GoTo(Position { page, panel: 0 }));
+        app.update(Action::ToggleCommentary);
+        let lines = super::commentary::lines(&app, &ViewCtx::new(&app), 150, usize::MAX);
+        let text: Vec<String> = lines.iter().map(ToString::to_string).collect();
+        let sources_at = text.iter().position(|l| l == "Sources").unwrap();
+        for line in &text[..sources_at] {
+            let marks: Vec<usize> = line
+                .split('[')
+                .skip(1)
+                .filter_map(|p| p.split(']').next()?.parse().ok())
+                .collect();
+            assert!(marks.windows(2).all(|w| w[0] < w[1]), "page {page}: {line}");
+        }
+        let section = text[sources_at + 1..].join(" ");
+        let mut listed = 0;
+        for (i, source) in s.sources.iter().enumerate() {
+            let n = i + 1;
+            if !section.contains(&format!("[{n}] ")) {
+                continue;
+            }
+            listed += 1;
+            let start: String = source.title.chars().take(12).collect();
+            assert!(
+                section.contains(&format!("[{n}] {start}")),
+                "page {page}: [{n}] is not {}",
+                source.id
+            );
+            if let Some(url) = &source.url {
+                assert!(
+                    section.contains(url.as_str()),
+                    "page {page}: no address for [{n}]"
+                );
+            }
+        }
+        assert!(listed > 0, "page {page} lists no source");
+    }
+}
