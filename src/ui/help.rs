@@ -19,7 +19,10 @@ pub fn lines(ctx: &ViewCtx, width: u16, max_rows: usize) -> Vec<Line<'static>> {
         out.extend(wrap_rows(&spans, width, max_rows.saturating_sub(out.len())));
     }
     if let Some(art) = ctx.art {
-        let line = ctx.strings.pictures.replace("{}", art.method().name());
+        let line = ctx
+            .strings
+            .pictures
+            .replace("{}", ctx.strings.method(art.method()));
         out.extend(wrap_rows(
             &[Span::styled(
                 line,

@@ -31,6 +31,9 @@ pub struct Strings {
     pub no_such_language: &'static str,
     /// "Pictures: {method} (`comicterm doctor` says why)".
     pub pictures: &'static str,
+    /// How pictures are shown, by [`crate::art::Method`]: kitty placeholders, kitty direct,
+    /// sixel, iTerm2, half-blocks, none.
+    methods: [&'static str; 6],
     pub help_hint: &'static str,
     pub no_notes: &'static str,
     /// Labels for single-source, disputed and unverified notes (established ones get none).
@@ -52,6 +55,20 @@ pub struct Strings {
 }
 
 impl Strings {
+    /// The name of a way of showing pictures, in this language.
+    pub fn method(&self, m: crate::art::Method) -> &'static str {
+        use crate::art::Method::*;
+        let i = match m {
+            KittyPlaceholders => 0,
+            KittyDirect => 1,
+            Sixel => 2,
+            Iterm2 => 3,
+            Halfblocks => 4,
+            None => 5,
+        };
+        self.methods[i]
+    }
+
     /// "Page 3/4", "第 3/4 页".
     pub fn page_label(&self, n: &str) -> String {
         self.page.replace("{}", n)
@@ -145,6 +162,14 @@ static EN: Strings = Strings {
     overlay_hint: "j/k scroll · Esc close",
     no_such_language: "This story is not in that language; it has: ",
     pictures: "Pictures: {} (`comicterm doctor` says why)",
+    methods: [
+        "kitty (Unicode placeholders)",
+        "kitty (direct placement)",
+        "sixel",
+        "iTerm2 inline images",
+        "half-blocks",
+        "none (alt text)",
+    ],
     help_hint: "? help",
     no_notes: "No commentary here.",
     statuses: ["single source", "disputed", "unverified"],
@@ -202,6 +227,14 @@ static ZH: Strings = Strings {
     overlay_hint: "j/k 滚动 · Esc 关闭",
     no_such_language: "本故事没有该语言的版本，现有：",
     pictures: "图片显示方式：{}（`comicterm doctor` 会说明原因）",
+    methods: [
+        "kitty 图形（Unicode 占位符）",
+        "kitty 图形（直接放置）",
+        "sixel",
+        "iTerm2 内嵌图片",
+        "半格色块",
+        "不显示（只显示图片说明）",
+    ],
     help_hint: "? 帮助",
     no_notes: "这里没有评注。",
     statuses: ["单一来源", "有争议", "未经证实"],
