@@ -208,15 +208,7 @@ fn a_resize_storm_ends_in_the_same_frame_as_render() {
         .unwrap();
     assert!(out.status.success());
     let expected = trimmed(&String::from_utf8(out.stdout).unwrap());
-    let start = Instant::now();
-    let mut last = String::new();
-    while start.elapsed() < TIMEOUT {
-        last = trimmed(&t.screen());
-        if last == expected {
-            break;
-        }
-        sleep(Duration::from_millis(50));
-    }
+    let last = t.wait_frame(&expected);
     assert_eq!(
         last, expected,
         "final frame after a {storm:?} storm of 300 resizes"

@@ -267,15 +267,7 @@ fn overlays_look_the_same_live_and_in_render() {
                 t.keys(&[key]);
                 let expected = render_frame(&args, flag, w, h);
                 let what = format!("{lang} {w}x{h} {flag}");
-                let start = Instant::now();
-                let mut last = String::new();
-                while start.elapsed() < TIMEOUT {
-                    last = trimmed(&t.screen());
-                    if last == expected {
-                        break;
-                    }
-                    sleep(Duration::from_millis(50));
-                }
+                let last = t.wait_frame(&expected);
                 assert_eq!(last, expected, "{what}: live differs from render");
                 t.keys(&["Escape"]);
                 t.wait(&format!("{what} closed"), |s| trimmed(s) != expected);

@@ -190,24 +190,8 @@ fn check_reports_each_path_with_line_and_column_and_never_hangs() {
     setup(&root, &outside);
     let cases = cases();
     write_story(&root, &cases);
-    let mut child = Command::new(BIN)
-        .arg("check")
-        .arg(&root)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let start = Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if start.elapsed() > Duration::from_secs(20) {
-            let _ = child.kill();
-            panic!("check hangs");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let (code, stderr) = run_check(&[root.as_os_str()], tmp.path());
+    assert_eq!(code, Some(1));
     for (i, c) in cases.iter().enumerate() {
         let loc = format!("panels/{i:02}.toml:2:7");
         match c.expect {

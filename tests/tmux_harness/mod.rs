@@ -97,6 +97,19 @@ impl Tmux {
         }
     }
 
+    /// Polls until the screen (trailing blanks trimmed) is exactly `expected`; returns the last
+    /// screen seen, for the caller's assertion.
+    pub fn wait_frame(&self, expected: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let last = trimmed(&self.screen());
+            if last == expected || start.elapsed() >= TIMEOUT {
+                return last;
+            }
+            sleep(Duration::from_millis(50));
+        }
+    }
+
     pub fn wait_for(&self, text: &str) -> String {
         self.wait(text, |s| s.contains(text))
     }
