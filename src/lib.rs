@@ -15,3 +15,6 @@ pub mod story;
 pub mod term;
 pub mod text;
 pub mod ui;
+
+#[cfg(test)]
+mod reader_tests;
