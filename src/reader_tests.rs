@@ -253,7 +253,10 @@ fn small_terminals_switch_to_panel_view_and_back() {
     assert_eq!(a.effective_view(), View::Page);
     a.update(Action::LastPage);
     a.update(Action::Resize(60, 14));
-    assert!(!a.auto_panel, "a 1x1 page fits");
+    assert!(
+        a.auto_panel,
+        "the 1x1 page would fit, but the story does not: the view does not flip page by page"
+    );
 }
 
 #[test]
@@ -409,4 +412,106 @@ fn a_language_the_story_lacks_opens_the_first_and_says_so() {
     let mut c = App::new(&s, &GEOMETRY, Some("fr"), BIG);
     c.update(Action::Next);
     assert_eq!(c.message, None, "said once");
+}
+
+/// Page view has a focus: Right/Left go panel by panel (over page edges), Down/Up on the
+/// page's grid, Enter opens the focused panel.
+#[test]
+fn the_focus_moves_through_page_view_and_enter_opens_it() {
+    let s = story();
+    let mut a = app(&s);
+    a.update(Action::NextPanel);
+    assert_eq!((a.pos, a.effective_view()), (at(0, 1), View::Page));
+    a.update(Action::Below);
+    assert_eq!(a.pos, at(0, 3), "panel 4 is below panel 2");
+    a.update(Action::Below);
+    assert_eq!(a.pos, at(0, 3), "nothing below the bottom row");
+    a.update(Action::Above);
+    assert_eq!(a.pos, at(0, 1));
+    a.update(Action::NextPanel);
+    a.update(Action::NextPanel);
+    a.update(Action::NextPanel);
+    assert_eq!(
+        a.pos,
+        at(1, 0),
+        "after the page's last panel: the next page"
+    );
+    a.update(Action::PrevPanel);
+    assert_eq!(a.pos, at(0, 3));
+    // Page two: 5 spans both rows on the left; 6 spans two columns on top; 7 and 8 below 6.
+    a.update(Action::GoTo(at(1, 1)));
+    a.update(Action::Below);
+    assert_eq!(
+        a.pos,
+        at(1, 2),
+        "below the wide panel: the leftmost it overlaps"
+    );
+    a.update(Action::GoTo(at(1, 0)));
+    a.update(Action::Below);
+    assert_eq!(a.pos, at(1, 0), "the tall panel has nothing below");
+    a.update(Action::Confirm);
+    assert_eq!((a.view, a.pos), (View::Panel, at(1, 0)));
+    a.update(Action::Confirm);
+    assert_eq!(a.view, View::Panel, "Enter in panel view does nothing more");
+}
+
+#[test]
+fn brackets_jump_between_panels_with_notes() {
+    let s = story();
+    let mut a = app(&s);
+    a.update(Action::NextNoted);
+    assert_eq!(a.pos, at(0, 2));
+    a.update(Action::NextNoted);
+    assert_eq!(a.pos, at(1, 0), "over the page edge");
+    a.update(Action::NextNoted);
+    assert_eq!(
+        a.pos,
+        at(1, 0),
+        "no later panel has notes: the place is kept"
+    );
+    a.update(Action::PrevNoted);
+    a.update(Action::PrevNoted);
+    assert_eq!(a.pos, at(0, 0));
+    a.update(Action::PrevNoted);
+    assert_eq!(a.pos, at(0, 0));
+}
+
+#[test]
+fn the_art_alone_toggles_and_esc_leaves_it() {
+    let s = story();
+    let mut a = run(&s, &[Action::ToggleArtAlone]);
+    assert!(a.art_alone);
+    a.update(Action::NextPanel);
+    assert!(a.art_alone, "it stays while the reader moves");
+    a.update(Action::ToggleCommentary);
+    a.update(Action::Back);
+    assert!(a.art_alone, "the first Esc closes the box on top");
+    a.update(Action::Back);
+    assert!(!a.art_alone);
+    a.update(Action::ToggleArtAlone);
+    a.update(Action::ToggleArtAlone);
+    assert!(!a.art_alone);
+}
+
+/// The key table answers by layer: a typed number takes Backspace, an open box the scroll
+/// keys, and the rest falls through to reading.
+#[test]
+fn the_key_table_answers_top_layer_first() {
+    let s = story();
+    let mut a = app(&s);
+    let k = |a: &App, key| keymap::map_key(a, key);
+    assert_eq!(k(&a, Key::Char('z')), Some(Action::ToggleArtAlone));
+    assert_eq!(k(&a, Key::Char(']')), Some(Action::NextNoted));
+    assert_eq!(k(&a, Key::Char('5')), Some(Action::Digit(5)));
+    assert_eq!(k(&a, Key::Backspace), Some(Action::Prev));
+    assert_eq!(k(&a, Key::Ctrl('z')), Some(Action::Suspend));
+    assert_eq!(k(&a, Key::Char('x')), None);
+    a.update(Action::ToggleHelp);
+    assert_eq!(k(&a, Key::Char('j')), Some(Action::ScrollDown));
+    assert_eq!(
+        k(&a, Key::Char('l')),
+        Some(Action::NextPanel),
+        "falls through"
+    );
+    assert_eq!(k(&a, Key::Char('q')), Some(Action::Quit));
 }

@@ -12,9 +12,18 @@ pub trait Geometry: Sync {
     /// terminal size and language.
     fn page_fits(&self, app: &App) -> bool;
 
+    /// Whether every page of the story (the first [`STORY_FIT_PAGES`] of a longer one) is
+    /// legible in page view at the app's size and language. Asked once per size and language:
+    /// the view then does not flip between page and panel view from page to page.
+    fn story_fits(&self, app: &App) -> bool;
+
     /// For the open overlay: rows of content in all, and rows shown at once.
     fn overlay_rows(&self, app: &App) -> OverlayRows;
 }
+
+/// How many pages [`Geometry::story_fits`] looks at; pages beyond are checked as they are
+/// reached (a bound on the work of a resize in a 10,000-page story).
+pub const STORY_FIT_PAGES: usize = 500;
 
 /// How much of an overlay there is and how much shows at once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

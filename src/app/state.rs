@@ -60,6 +60,8 @@ pub struct App<'s> {
     /// Terminal size (columns, rows).
     pub size: (u16, u16),
     pub message: Option<Message>,
+    /// Whether the story fits in page view, for a (size, language).
+    story_fit: Option<(((u16, u16), usize), bool)>,
     /// `z`: the current panel's art alone, as large as the terminal allows.
     pub art_alone: bool,
     pub quit: bool,
@@ -110,6 +112,7 @@ impl<'s> App<'s> {
             pending: None,
             size,
             message,
+            story_fit: None,
             art_alone: false,
             quit: false,
         };
@@ -142,18 +145,20 @@ impl<'s> App<'s> {
         self.page().and_then(|p| p.panels.get(self.pos.panel))
     }
 
-    /// Commentary notes for what is shown: the panel in panel view, the page in page view.
+    /// Commentary notes of the current panel (the focused one in page view).
     pub fn note_count(&self) -> usize {
-        match self.effective_view() {
-            View::Panel => self.panel().map_or(0, |p| p.notes.len()),
-            View::Page => self
-                .page()
-                .map_or(0, |p| p.panels.iter().map(|x| x.notes.len()).sum()),
-        }
+        self.panel().map_or(0, |p| p.notes.len())
     }
 
     /// Recomputes whether the current page fits the terminal.
+    /// Page view is shown only when the whole story fits (so the view does not flip from
+    /// page to page), and the current page does.
     pub(super) fn refresh_fit(&mut self) {
-        self.auto_panel = self.page().is_some() && !self.geometry.page_fits(self);
+        let key = (self.size, self.lang);
+        if self.story_fit.is_none_or(|(k, _)| k != key) {
+            self.story_fit = Some((key, self.geometry.story_fits(self)));
+        }
+        let story_fits = self.story_fit.is_some_and(|(_, fits)| fits);
+        self.auto_panel = self.page().is_some() && !(story_fits && self.geometry.page_fits(self));
     }
 }

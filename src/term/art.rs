@@ -49,17 +49,22 @@ pub struct Scene {
     size: (u16, u16),
     view: crate::app::View,
     lang: usize,
+    art_alone: bool,
 }
 
 impl Scene {
     pub fn of(app: &App) -> Self {
+        let view = app.effective_view();
+        // Moving the focus in page view changes frames, not pictures: no clearing.
+        let one_panel = view == crate::app::View::Panel || app.art_alone;
         Self {
             page: app.pos.page,
-            panel: app.pos.panel,
+            panel: if one_panel { app.pos.panel } else { 0 },
             overlay: app.overlay,
             size: app.size,
-            view: app.effective_view(),
+            view,
             lang: app.lang,
+            art_alone: app.art_alone,
         }
     }
 }

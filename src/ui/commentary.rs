@@ -3,17 +3,14 @@
 use ratatui::text::{Line, Span};
 
 use super::{ViewCtx, theme, wrap::wrap_rows};
-use crate::app::{App, View};
+use crate::app::App;
 use crate::story::{Note, Panel, Source};
 
-/// Every note of the current panel (panel view) or page (page view), wrapped to `width`;
-/// at most `max_rows` lines (work stops there).
+/// Every note of the current panel (the focused one in page view: panel frames with notes
+/// carry a badge, and `[`/`]` move between them), wrapped to `width`; at most `max_rows`
+/// lines (work stops there).
 pub fn lines(app: &App, ctx: &ViewCtx, width: u16, max_rows: usize) -> Vec<Line<'static>> {
-    let panels: Vec<&Panel> = match (app.effective_view(), app.page()) {
-        (View::Panel, _) => app.panel().into_iter().collect(),
-        (View::Page, Some(page)) => page.panels.iter().collect(),
-        (View::Page, None) => Vec::new(),
-    };
+    let panels: Vec<&Panel> = app.panel().into_iter().collect();
     let mut cited = std::collections::BTreeSet::new();
     let mut out = Vec::new();
     for panel in panels.iter().filter(|p| !p.notes.is_empty()) {

@@ -2,6 +2,7 @@
 //! functions that draw decide what fits and how far an overlay scrolls.
 
 use super::{ViewCtx, layout, overlay};
+use crate::app::geometry::STORY_FIT_PAGES;
 use crate::app::{App, Geometry, OverlayRows};
 
 /// The geometry of the screen as [`super::render`] draws it.
@@ -15,6 +16,15 @@ impl Geometry for ScreenGeometry {
         let ctx = ViewCtx::new(app);
         app.page()
             .is_none_or(|p| layout::page_fits(p, app.size, &ctx))
+    }
+
+    fn story_fits(&self, app: &App) -> bool {
+        let ctx = ViewCtx::new(app);
+        app.story
+            .pages
+            .iter()
+            .take(STORY_FIT_PAGES)
+            .all(|p| layout::page_fits(p, app.size, &ctx))
     }
 
     fn overlay_rows(&self, app: &App) -> OverlayRows {

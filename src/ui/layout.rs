@@ -60,6 +60,9 @@ fn cut(start: u16, len: u16, i: u16, n: u16) -> u16 {
 
 /// Rows of art a panel keeps in page view, however much text it has.
 pub const ART_MIN: u16 = 3;
+/// The smallest art (columns, rows) page view shows; a page whose art would be smaller is
+/// read in panel view instead (no postage stamps).
+pub const ART_LEGIBLE: (u16, u16) = (20, 5);
 
 /// Whether every panel of `page` is legible in page view at this terminal size: big enough,
 /// and all its text shown beside or below at least [`ART_MIN`] rows of art.
@@ -73,9 +76,12 @@ pub fn page_fits(page: &Page, size: (u16, u16), ctx: &ViewCtx) -> bool {
             // One row more than fits is enough to tell that it does not.
             let rows = |w: u16| panel_text(p, ctx, w, usize::from(inner.height) + 1).len();
             let (art, text) = page_split(inner, rows);
+            let legible =
+                p.art.is_none() || (art.width >= ART_LEGIBLE.0 && art.height >= ART_LEGIBLE.1);
             r.width >= PANEL_MIN.0
                 && r.height >= PANEL_MIN.1
                 && art.height >= ART_MIN.min(inner.height)
+                && legible
                 && rows(text.width) <= usize::from(text.height)
         })
 }
@@ -91,23 +97,72 @@ pub fn panel_at(page: &Page, size: (u16, u16), x: u16, y: u16) -> Option<usize> 
 }
 
 /// Splits a panel's inside into art and text for panel view: side by side when wide, art on
-/// top when tall. The art starts at 55% and gives up room (down to 25%) until all the text
-/// fits; `text_rows` says how many rows the text takes at a given width.
+/// top when tall. The text gets the room it really needs (the narrowest column, or the
+/// fewest rows, in which it fits) and the art the rest, up to the size a 4:3 picture can use;
+/// room the art cannot use goes back to the text. Text beside the art is centred vertically.
+/// A panel without text gives the art everything. `text_rows` says how many rows the text
+/// takes at a given width.
 pub fn single_split(inner: Rect, text_rows: impl Fn(u16) -> usize) -> (Rect, Rect) {
-    let wide = u32::from(inner.width) >= 3 * u32::from(inner.height);
-    let split = |percent: u16| {
-        if wide {
-            side_by_side(inner, scale(inner.width, percent))
+    if text_rows(inner.width.max(1)) == 0 {
+        return (
+            inner,
+            Rect {
+                width: 0,
+                height: 0,
+                ..inner
+            },
+        );
+    }
+    if u32::from(inner.width) >= 3 * u32::from(inner.height) {
+        beside_split(inner, &text_rows)
+    } else {
+        above_split(inner, &text_rows)
+    }
+}
+
+/// The narrowest width in `lo..=hi` at which the text takes at most `rows` rows (`hi` if
+/// none): text rows only shrink as the width grows, so a binary search.
+fn narrowest(lo: u16, hi: u16, rows: usize, text_rows: &impl Fn(u16) -> usize) -> u16 {
+    let (mut lo, mut hi) = (lo.min(hi), hi);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if text_rows(mid) <= rows {
+            hi = mid;
         } else {
-            stacked(inner, scale(inner.height, percent))
+            lo = mid + 1;
         }
+    }
+    hi
+}
+
+fn beside_split(inner: Rect, text_rows: &impl Fn(u16) -> usize) -> (Rect, Rect) {
+    let rows = usize::from(inner.height);
+    let most_text = inner.width - scale(inner.width, 25);
+    let text_w = narrowest(scale(inner.width, 20).max(16), most_text, rows, text_rows);
+    // A 4:3 picture in `height` rows of half-blocks is `height * 8 / 3` columns wide.
+    let art_fit = u16::try_from(u32::from(inner.height) * 8 / 3).unwrap_or(u16::MAX);
+    let art_w = inner.width.saturating_sub(text_w + 1).min(art_fit);
+    let (art, text) = side_by_side(inner, art_w);
+    let used = u16::try_from(text_rows(text.width)).unwrap_or(u16::MAX);
+    let top = text.height.saturating_sub(used) / 2;
+    let text = Rect {
+        y: text.y + top,
+        height: text.height - top,
+        ..text
     };
-    (25..=55)
-        .rev()
-        .step_by(5)
-        .map(split)
-        .find(|(_, text)| text_rows(text.width) <= usize::from(text.height))
-        .unwrap_or_else(|| split(25))
+    (art, text)
+}
+
+fn above_split(inner: Rect, text_rows: &impl Fn(u16) -> usize) -> (Rect, Rect) {
+    let need = u16::try_from(text_rows(inner.width)).unwrap_or(u16::MAX);
+    let least_art = scale(inner.height, 25);
+    let art_fit = u16::try_from(u32::from(inner.width) * 3 / 8).unwrap_or(u16::MAX);
+    let art_h = inner
+        .height
+        .saturating_sub(need.saturating_add(1))
+        .max(least_art)
+        .min(art_fit.max(least_art));
+    stacked(inner, art_h)
 }
 
 fn scale(len: u16, percent: u16) -> u16 {

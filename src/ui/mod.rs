@@ -88,6 +88,7 @@ pub fn render(app: &App, ctx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     }
     let (body, status_bar) = layout::screen(area);
     match app.effective_view() {
+        _ if app.art_alone => page::draw_art_alone(app, ctx, body, buf),
         View::Page => page::draw_page(app, ctx, body, buf),
         View::Panel => page::draw_single(app, ctx, body, buf),
     }

@@ -6,11 +6,39 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use super::{ViewCtx, commentary, help, layout, theme};
-use crate::app::{App, Overlay, OverlayRows};
+use crate::app::{App, Overlay, OverlayRows, View};
 
-/// The overlay's inside for the app's terminal size.
+/// The overlay's inside at its largest, for the app's terminal size (content is wrapped to
+/// its width).
 fn inner_rect(size: (u16, u16)) -> Rect {
     Block::bordered().inner(layout::overlay_rect(size))
+}
+
+/// The box for `rows` rows of content: no taller than the content needs, and for commentary
+/// in page view on the half of the page away from the panel it discusses.
+fn placed_rect(app: &App, area: Rect, rows: usize) -> Rect {
+    let full = layout::overlay_rect((area.width, area.height)).intersection(area);
+    let (body, _) = layout::screen(area);
+    let needed = u16::try_from(rows.saturating_add(2)).unwrap_or(u16::MAX);
+    let height = needed.clamp(full.height.min(8), full.height);
+    let focus = (app.overlay == Overlay::Commentary && app.effective_view() == View::Page)
+        .then(|| {
+            Some(
+                layout::page_rects(app.page()?, body)
+                    .get(app.pos.panel)
+                    .copied()?,
+            )
+        })
+        .flatten();
+    let y = match focus {
+        // The panel is in the top half: the box goes to the bottom, and the other way round.
+        Some(r) if r.y + r.height / 2 < body.y + body.height / 2 => {
+            body.bottom().saturating_sub(height + 1).max(full.y)
+        }
+        Some(_) => full.y,
+        None => full.y + (full.height - height) / 2,
+    };
+    Rect { y, height, ..full }
 }
 
 /// The open overlay's content, wrapped to `width`, up to `max_rows` lines.
@@ -28,9 +56,15 @@ pub fn rows(app: &App) -> OverlayRows {
         return OverlayRows::default();
     }
     let inner = inner_rect(app.size);
+    let total = content(app, &ViewCtx::new(app), inner.width, usize::MAX).len();
+    let area = Rect::new(0, 0, app.size.0, app.size.1);
     OverlayRows {
-        total: content(app, &ViewCtx::new(app), inner.width, usize::MAX).len(),
-        visible: usize::from(inner.height),
+        total,
+        visible: usize::from(
+            Block::bordered()
+                .inner(placed_rect(app, area, total))
+                .height,
+        ),
     }
 }
 
@@ -44,17 +78,18 @@ pub fn draw(app: &App, ctx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         Overlay::Commentary => ctx.strings.commentary,
         Overlay::Help => ctx.strings.help,
     };
-    let rect = layout::overlay_rect((area.width, area.height)).intersection(area);
-    Clear.render(rect, buf);
-    let width = Block::bordered().inner(rect).width;
-    let height = usize::from(Block::bordered().inner(rect).height);
+    let largest = Block::bordered().inner(layout::overlay_rect((area.width, area.height)));
+    let width = largest.width;
     // Rows are laid out only to a bounded distance past the box, never the whole content.
     let limit = app
         .scroll
-        .saturating_add(height)
+        .saturating_add(usize::from(largest.height))
         .saturating_add(COUNT_AHEAD);
     let lines = content(app, ctx, width, limit);
     let counted = lines.len();
+    let rect = placed_rect(app, area, counted);
+    Clear.render(rect, buf);
+    let height = usize::from(Block::bordered().inner(rect).height);
     let position = position(app.scroll, height, counted, counted >= limit);
     let block = Block::bordered()
         .style(theme::OVERLAY)

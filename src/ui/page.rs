@@ -1,4 +1,4 @@
-//! The two reading views: the whole page, or one panel.
+//! The reading views: the whole page, one panel, or one panel's picture alone.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -27,5 +27,12 @@ pub fn draw_page(app: &App, ctx: &ViewCtx, body: Rect, buf: &mut Buffer) {
 pub fn draw_single(app: &App, ctx: &ViewCtx, body: Rect, buf: &mut Buffer) {
     if let Some(panel) = app.panel() {
         draw_panel(panel, Fit::Alone, body, buf, ctx);
+    }
+}
+
+/// `z`: the current panel's picture alone, on the whole page area.
+pub fn draw_art_alone(app: &App, ctx: &ViewCtx, body: Rect, buf: &mut Buffer) {
+    if let Some(panel) = app.panel() {
+        super::art::draw_art(panel, body, buf, ctx);
     }
 }

@@ -2,6 +2,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::{ViewCtx, art::draw_art, layout, lines::panel_text, theme};
@@ -25,9 +26,14 @@ pub fn draw_panel(panel: &Panel, fit: Fit, area: Rect, buf: &mut Buffer, ctx: &V
         Fit::InPage { current: false } => theme::FRAME,
         _ => theme::FRAME_CURRENT,
     };
-    let block = Block::bordered()
+    let mut block = Block::bordered()
         .border_style(style)
         .title(format!(" {} ", panel.number));
+    // In page view a badge says which panels have notes (`c` shows the focused one's).
+    if matches!(fit, Fit::InPage { .. }) && !panel.notes.is_empty() {
+        let badge = Line::from(format!(" {} ", ctx.strings.badge(panel.notes.len())));
+        block = block.title(badge.right_aligned().style(theme::BADGE));
+    }
     let inner = block.inner(area);
     block.render(area, buf);
     // The layout only asks whether the text fits: one row more than the panel says no.

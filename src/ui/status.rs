@@ -96,15 +96,10 @@ fn facts(app: &App, ctx: &ViewCtx) -> [String; 5] {
     let s = ctx.strings;
     let story = ctx.story;
     let total = story.panel_count();
-    let panel = match (app.effective_view(), app.page()) {
-        (View::Page, Some(p)) if p.panels.len() > 1 => {
-            let first = p.panels.first().map_or(0, |x| x.number);
-            let last = p.panels.last().map_or(0, |x| x.number);
-            format!("{first}-{last}/{total}")
-        }
-        _ => format!("{}/{total}", app.panel().map_or(0, |p| p.number)),
-    };
+    // The panel in focus, in both views (page view highlights it).
+    let panel = format!("{}/{total}", app.panel().map_or(0, |p| p.number));
     let view = match (app.effective_view(), app.auto_panel) {
+        _ if app.art_alone => s.art_alone,
         (View::Page, _) => s.page_view,
         (View::Panel, true) if app.view == View::Page => s.auto_panel,
         (View::Panel, _) => s.panel_view,

@@ -20,6 +20,8 @@ pub struct Strings {
     /// reads badly; the color is the cue).
     pub italics: bool,
     pub page_view: &'static str,
+    /// The view label while `z` shows a panel's picture alone.
+    pub art_alone: &'static str,
     pub panel_view: &'static str,
     pub art: &'static str,
     /// Shown on an art placeholder while the art is being prepared.
@@ -119,6 +121,13 @@ impl Strings {
         format!("{n} {word}{}{open}c{close}", self.gap)
     }
 
+    /// A panel frame's badge: "2 notes", "2 条评注".
+    pub fn badge(&self, n: usize) -> String {
+        let word = if n == 1 { self.notes.0 } else { self.notes.1 };
+        let space = if self.gap.is_empty() { "" } else { " " };
+        format!("{n}{space}{word}")
+    }
+
     /// The page number being typed.
     pub fn go_to(&self, n: usize) -> String {
         format!("{} {n}", self.go_to)
@@ -157,6 +166,7 @@ static EN: Strings = Strings {
     gap: " ",
     italics: true,
     page_view: "page view",
+    art_alone: "picture (z)",
     panel_view: "panel view",
     art: "art",
     preparing: "preparing art…",
@@ -202,6 +212,7 @@ static ZH: Strings = Strings {
     gap: "",
     italics: false,
     page_view: "整页",
+    art_alone: "画面（z）",
     panel_view: "单格",
     art: "画面",
     preparing: "正在准备画面…",

@@ -176,7 +176,11 @@ pub fn page(page: usize) -> PageLayout {
     let hb = grid(&halfblocks_text);
     let frames: Vec<(Rect, u32)> = boxes(&hb, '┌', '┐', '└')
         .into_iter()
-        .filter_map(|(r, title)| Some((r, title.trim_matches('─').trim().parse().ok()?)))
+        .filter_map(|(r, title)| {
+            // ` 3 ──── 2 notes `: the panel number comes first, a notes badge may follow.
+            let number = title.trim_matches('─').split_whitespace().next()?;
+            Some((r, number.parse().ok()?))
+        })
         .collect();
     let areas: Vec<Rect> = boxes(&none, '╭', '╮', '╰')
         .into_iter()

@@ -28,15 +28,15 @@ use image::RgbImage;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_comicterm");
 /// The terminal grid every session uses.
-pub const COLS: u16 = 100;
-pub const ROWS: u16 = 30;
+pub const COLS: u16 = 120;
+pub const ROWS: u16 = 40;
 /// A font every Debian with the lab's packages has (fonts-dejavu-core), at a fixed size.
 pub const FONT: &str = "DejaVu Sans Mono";
 pub const FONT_SIZE: &str = "10";
 /// How long a wait polls before giving up (generous: CI machines are busy).
 pub const TIMEOUT: Duration = Duration::from_secs(30);
 /// The X screen: bigger than any window the lab opens.
-const SCREEN: &str = "1024x640x24";
+const SCREEN: &str = "1280x800x24";
 const CLASS: &str = "comicterm-lab";
 
 /// One session at a time: the machine has few cores, and Xvfb + emulator + viewer is a lot.
