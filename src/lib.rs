@@ -10,6 +10,7 @@ pub mod cli;
 pub mod diag;
 pub mod doctor;
 pub mod generate;
+pub mod export;
 pub mod headless;
 pub mod story;
 pub mod term;
