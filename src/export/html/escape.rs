@@ -65,16 +65,25 @@ fn is_cjk(c: char) -> bool {
         | 0x20000..=0x3FFFF)
 }
 
-/// Escaped text of a string the story does not translate (a source's title, a credit), with
-/// each run of CJK characters in a `<span lang=…>` when the page is not in a CJK language, so
-/// that a browser picks the right font and a screen reader the right voice. `cjk_tag` is the
-/// story's own CJK language tag if it declares one (e.g. `zh-Hans`), else `zh`.
-pub fn mixed(s: &str, page_lang: &str, cjk_tag: &str) -> String {
-    let page_is_cjk = ["zh", "ja", "ko"]
-        .iter()
-        .any(|p| page_lang == *p || page_lang.starts_with(&format!("{p}-")));
-    if page_is_cjk {
-        return escape(s);
+/// Whether a language tag names Chinese, Japanese or Korean.
+pub fn is_cjk_lang(tag: &str) -> bool {
+    let primary = tag.split('-').next().unwrap_or("");
+    ["zh", "ja", "ko"].contains(&primary)
+}
+
+/// Escaped text of a string the story does not translate (a source's title, a credit), marked
+/// with the language it is most likely in, so that a browser picks the right font and a screen
+/// reader the right voice: on a page not in a CJK language, each run of CJK characters gets a
+/// `<span lang=…>` (`cjk_tag`: the story's Chinese tag if it has one, else `zh`); on a CJK page,
+/// a string with no CJK character at all gets `latin_tag` (the story's first other language).
+pub fn mixed(s: &str, page_lang: &str, cjk_tag: &str, latin_tag: Option<&str>) -> String {
+    if is_cjk_lang(page_lang) {
+        return match latin_tag {
+            Some(tag) if !s.chars().any(is_cjk) && s.chars().any(char::is_alphabetic) => {
+                format!("<span lang=\"{}\">{}</span>", escape(tag), escape(s))
+            }
+            _ => escape(s),
+        };
     }
     let mut out = String::with_capacity(s.len());
     let mut run = String::new();
@@ -160,15 +169,22 @@ mod tests {
     #[test]
     fn cjk_runs_get_their_language_on_a_latin_page() {
         assert_eq!(
-            mixed("China.com (中华网) <x>", "en", "zh-Hans"),
+            mixed("China.com (中华网) <x>", "en", "zh-Hans", None),
             "China.com (<span lang=\"zh-Hans\">中华网</span>) &lt;x&gt;"
         );
         assert_eq!(
-            mixed("ひらがな", "en", "zh-Hans"),
+            mixed("ひらがな", "en", "zh-Hans", None),
             "<span lang=\"ja\">ひらがな</span>"
         );
-        // On a Chinese page, Chinese needs no mark.
-        assert_eq!(mixed("中华网", "zh-Hans", "zh-Hans"), "中华网");
-        assert_eq!(mixed("plain", "en", "zh"), "plain");
+        assert_eq!(mixed("plain", "en", "zh", None), "plain");
+        // On a Chinese page, Chinese needs no mark; Latin-only text gets the other language.
+        assert_eq!(mixed("中华网", "zh-Hans", "zh-Hans", Some("en")), "中华网");
+        assert_eq!(
+            mixed("The <b> Times", "zh-Hans", "zh-Hans", Some("en")),
+            "<span lang=\"en\">The &lt;b&gt; Times</span>"
+        );
+        assert_eq!(mixed("2016", "zh-Hans", "zh-Hans", Some("en")), "2016");
+        assert_eq!(mixed("Times", "zh-Hans", "zh-Hans", None), "Times");
+        assert!(is_cjk_lang("zh-Hant") && is_cjk_lang("ja") && !is_cjk_lang("en"));
     }
 }

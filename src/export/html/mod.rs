@@ -43,12 +43,18 @@ pub fn write(story: &Story, shown: Shown, out: &mut dyn Write) -> io::Result<()>
         .iter()
         .find(|l| l.starts_with("zh"))
         .map_or("zh", String::as_str);
+    let latin = story
+        .languages
+        .iter()
+        .find(|l| !escape::is_cjk_lang(l))
+        .map(String::as_str);
     let mut doc = Doc {
         story,
         all: shown == Shown::All,
         langs,
         page_lang: first,
         cjk,
+        latin,
         pictures: Pictures::default(),
         buf: String::new(),
         out,
@@ -68,6 +74,8 @@ struct Doc<'a> {
     page_lang: &'a str,
     /// The story's Chinese tag if it has one, for CJK runs in untranslated strings.
     cjk: &'a str,
+    /// The story's first language not in a CJK script, for untranslated strings on a CJK page.
+    latin: Option<&'a str>,
     pictures: Pictures,
     buf: String,
     out: &'a mut dyn Write,
@@ -122,6 +130,11 @@ impl<'a> Doc<'a> {
         });
     }
 
+    /// A string the story does not translate, escaped and marked with its likely language.
+    fn untranslated(&self, s: &str) -> String {
+        escape::mixed(s, self.page_lang, self.cjk, self.latin)
+    }
+
     fn write_document(&mut self) -> io::Result<()> {
         let (_, title) = pick(&self.story.title, self.page_lang);
         let head = head::write(
@@ -147,7 +160,11 @@ impl<'a> Doc<'a> {
             self.page(i, page, &mut note_no)?;
         }
         self.sources();
-        self.buf.push_str("</main>\n</body>\n</html>\n");
+        self.buf.push_str("</main>\n");
+        if self.all {
+            self.buf.push_str(&head::script());
+        }
+        self.buf.push_str("</body>\n</html>\n");
         self.flush()
     }
 
@@ -183,13 +200,13 @@ impl<'a> Doc<'a> {
         self.label("span", "", |_, w| w.credits.to_string());
         self.buf.push_str("</h2>");
         self.buf.push_str("<dl class=\"credits\">");
-        let (page, cjk, story) = (self.page_lang, self.cjk, self.story);
+        let story = self.story;
         for c in &story.credits {
             let _ = write!(
                 self.buf,
                 "<dt>{}</dt><dd>{}</dd>",
-                escape::mixed(&c.role, page, cjk),
-                escape::mixed(&c.name, page, cjk)
+                self.untranslated(&c.role),
+                self.untranslated(&c.name)
             );
         }
         self.buf.push_str("</dl></section>\n");

@@ -98,11 +98,7 @@ impl Doc<'_> {
         self.buf.push_str("</h2>\n<ol class=\"sources\">\n");
         for (i, src) in story.sources.iter().enumerate() {
             let n = story.source_number(&src.id).unwrap_or(i + 1);
-            let text = escape::mixed(
-                &crate::ui::describe_source(src),
-                self.page_lang,
-                self.cjk,
-            );
+            let text = self.untranslated(&crate::ui::describe_source(src));
             let url = match src.url.as_deref() {
                 Some(u) => match link_target(u) {
                     Some(u) => format!(
