@@ -134,7 +134,10 @@ mod tests {
 
     #[test]
     fn paragraphs_and_lines() {
-        assert_eq!(paragraphs("a <b>\nc\n\n d "), "<p>a &lt;b&gt;<br>c</p><p>d</p>");
+        assert_eq!(
+            paragraphs("a <b>\nc\n\n d "),
+            "<p>a &lt;b&gt;<br>c</p><p>d</p>"
+        );
         assert_eq!(lines("x\ny<"), "x<br>y&lt;");
     }
 

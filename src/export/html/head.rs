@@ -61,7 +61,9 @@ pub fn grid_rules(story: &Story) -> String {
 /// Rules that show one language's variants once the switch picks it (`data-show` on the root).
 fn switch_rules(languages: usize) -> String {
     (0..languages)
-        .map(|i| format!("html[data-show=\"{i}\"] [data-v]:not([data-v=\"{i}\"]){{display:none}}\n"))
+        .map(|i| {
+            format!("html[data-show=\"{i}\"] [data-v]:not([data-v=\"{i}\"]){{display:none}}\n")
+        })
         .collect()
 }
 

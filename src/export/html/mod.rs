@@ -152,7 +152,12 @@ impl<'a> Doc<'a> {
         self.text("span", "", &story.title, escape);
         self.buf.push_str("</h1>\n");
         self.switch();
-        self.text("div", " class=\"summary\"", &story.summary, escape::paragraphs);
+        self.text(
+            "div",
+            " class=\"summary\"",
+            &story.summary,
+            escape::paragraphs,
+        );
         self.credits();
         self.buf.push_str("</header>\n<main>\n");
         let mut note_no = 0;

@@ -38,7 +38,11 @@ impl Doc<'_> {
             let _ = write!(self.buf, "<h4 id=\"notes-panel-{}\">", panel.number);
             let number = panel.number.to_string();
             self.label("span", "", |s, _| s.panel_label(&number));
-            let _ = write!(self.buf, "</h4>\n<ol class=\"notes\" start=\"{}\">\n", no + 1);
+            let _ = write!(
+                self.buf,
+                "</h4>\n<ol class=\"notes\" start=\"{}\">\n",
+                no + 1
+            );
             for note in &panel.notes {
                 no += 1;
                 self.note(note, no);

@@ -42,7 +42,11 @@ impl Doc<'_> {
                 None => (super::words::ui_lang(l).to_string(), label),
             }
         });
-        let _ = writeln!(self.buf, "</h2>\n<div class=\"grid {}\">", grid_class(page.cols));
+        let _ = writeln!(
+            self.buf,
+            "</h2>\n<div class=\"grid {}\">",
+            grid_class(page.cols)
+        );
         let first_note = *note_no;
         for panel in &page.panels {
             self.figure(panel, *note_no + 1);

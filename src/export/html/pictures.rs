@@ -67,9 +67,15 @@ mod tests {
             .unwrap();
         let mut p = Pictures::default();
         let uri = p
-            .data_uri(&art("a.png", ArtOrigin::Embedded(Arc::from(png.as_slice()))))
+            .data_uri(&art(
+                "a.png",
+                ArtOrigin::Embedded(Arc::from(png.as_slice())),
+            ))
             .unwrap();
-        assert!(uri.starts_with("data:image/png;base64,iVBORw0KGgo"), "{uri}");
+        assert!(
+            uri.starts_with("data:image/png;base64,iVBORw0KGgo"),
+            "{uri}"
+        );
         let svg = b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>";
         assert!(
             p.data_uri(&art("b.png", ArtOrigin::Embedded(Arc::from(&svg[..]))))
@@ -81,7 +87,10 @@ mod tests {
             p.data_uri(&art("c.png", ArtOrigin::Embedded(Arc::from(&fake[..]))))
                 .is_err()
         );
-        let broken = p.data_uri(&art("d.png", ArtOrigin::Broken("`x.png` does not exist".into())));
+        let broken = p.data_uri(&art(
+            "d.png",
+            ArtOrigin::Broken("`x.png` does not exist".into()),
+        ));
         assert_eq!(broken.unwrap_err().as_ref(), "`x.png` does not exist");
     }
 }
