@@ -321,3 +321,26 @@ fn the_markup_check_catches_injected_markup() {
     }
     assert_only_own_markup("<p class=\"a\" lang=\"en\">&lt;svg onload=&quot;x&quot;&gt;</p>");
 }
+
+#[test]
+fn headings_go_down_one_level_at_a_time() {
+    let story = load_story(&StorySource::Builtin);
+    for lang in [None, Some("zh-Hans"), Some("all")] {
+        let out = html(&story, lang);
+        let levels: Vec<u8> = tags(&out)
+            .iter()
+            .filter_map(|(name, _)| name.strip_prefix('h')?.parse().ok())
+            .collect();
+        assert_eq!(levels.first(), Some(&1), "{lang:?}");
+        assert_eq!(levels.iter().filter(|l| **l == 1).count(), 1);
+        for pair in levels.windows(2) {
+            assert!(
+                pair[1] <= pair[0] + 1,
+                "{lang:?}: h{} after h{}",
+                pair[1],
+                pair[0]
+            );
+        }
+        assert!(levels.contains(&4), "{lang:?}: {levels:?}");
+    }
+}

@@ -8,6 +8,8 @@ mod head;
 mod notes;
 mod page;
 mod pictures;
+#[cfg(test)]
+mod style_tests;
 mod words;
 
 use std::fmt::Write as _;

@@ -61,9 +61,9 @@ impl Doc<'_> {
 
     /// A panel: its picture (or its alt text and why), then its lines in a figcaption.
     fn figure(&mut self, panel: &Panel, first_note: usize) {
-        let _ = write!(
+        let _ = writeln!(
             self.buf,
-            "<figure class=\"panel {}\" id=\"panel-{}\">\n",
+            "<figure class=\"panel {}\" id=\"panel-{}\">",
             cell_class(panel.cell),
             panel.number
         );
