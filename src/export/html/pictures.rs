@@ -8,10 +8,16 @@ use base64::Engine as _;
 use crate::art::{decode, read_bytes};
 use crate::story::ArtRef;
 
-/// Each picture read, checked and encoded once (a story may share one among many panels).
+/// Most bytes of encoded pictures kept for panels that share them; past this a picture is read
+/// again when another panel shows it (a story of many large pictures is never held whole).
+const KEEP_BYTES: usize = 64 << 20;
+
+/// Each picture read, checked and encoded once while it fits [`KEEP_BYTES`] (a story may share
+/// one among many panels); each refusal once.
 #[derive(Default)]
 pub struct Pictures {
     done: HashMap<String, Result<Rc<str>, Rc<str>>>,
+    kept: usize,
 }
 
 impl Pictures {
@@ -19,10 +25,17 @@ impl Pictures {
     /// escaped). Only PNG and JPEG data passes, and only if the viewer's decoder (with its size
     /// limits) accepts it: a browser is never handed bytes the viewer would refuse.
     pub fn data_uri(&mut self, art: &ArtRef) -> Result<Rc<str>, Rc<str>> {
-        self.done
-            .entry(art.cache_key())
-            .or_insert_with(|| encode(art).map(Rc::from).map_err(Rc::from))
-            .clone()
+        let key = art.cache_key();
+        if let Some(done) = self.done.get(&key) {
+            return done.clone();
+        }
+        let done: Result<Rc<str>, Rc<str>> = encode(art).map(Rc::from).map_err(Rc::from);
+        let size = done.as_ref().map_or(0, |uri| uri.len());
+        if self.kept + size <= KEEP_BYTES {
+            self.kept += size;
+            self.done.insert(key, done.clone());
+        }
+        done
     }
 }
 
