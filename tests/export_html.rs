@@ -4,6 +4,7 @@
 //! tests/export_html_browser.rs opens the same files in Chromium.
 
 mod export_html_support;
+mod hostile_support;
 
 use comicterm::story::{NoteStatus, StorySource};
 use export_html_support::{MARK, PAYLOADS, TITLE, html, load_story, write_story};
@@ -342,5 +343,22 @@ fn headings_go_down_one_level_at_a_time() {
             );
         }
         assert!(levels.contains(&4), "{lang:?}: {levels:?}");
+    }
+}
+
+#[test]
+fn the_terminal_escape_corpus_leaves_no_control_in_the_html() {
+    // The corpus of control characters, escape sequences, bidi and invisible characters in
+    // every field (tests/hostile_corpus.rs): nothing of it reaches the file, in any language
+    // mode, and it adds no markup.
+    let dir = tempfile::tempdir().unwrap();
+    let h = hostile_support::write_story(dir.path());
+    let story = load_story(&StorySource::Dir(dir.path().to_path_buf()));
+    assert_eq!(story.panel_count(), h.pages * hostile_support::PER_PAGE);
+    for lang in [None, Some("all")] {
+        let out = html(&story, lang);
+        assert_only_own_markup(&out);
+        hostile_support::assert_clean(&format!("export html {lang:?}"), &out, true);
+        assert_eq!(count(&out, "<figure "), story.panel_count());
     }
 }
