@@ -43,14 +43,14 @@ fn store() -> Arc<ArtStore> {
             for size in SIZES {
                 let mut buf = Buffer::empty(Rect::new(0, 0, size.0, size.1));
                 for panel_view in [false, true] {
-                    let mut app = App::new(story(), None, size);
+                    let mut app = App::new(story(), &comicterm::ui::GEOMETRY, None, size);
                     if panel_view {
                         app.update(Action::ToggleView);
                     }
                     // Walk forward through every page/panel, preparing what each frame wants.
                     for _ in 0..=story().panel_count() {
-                        ui::render(&app, &ViewCtx::with_art(&app, &art), buf.area, &mut buf);
-                        store.prepare_all(None, &art.take_wanted());
+                        let ctx = ViewCtx::with_art(&app, &art);
+                        ui::frame(&app, &ctx, buf.area, &mut buf, ui::Missing::PrepareNow);
                         app.update(Action::Next);
                     }
                 }
@@ -75,10 +75,10 @@ fn kitty_view() -> ArtView {
             art.graphics_store = Some(graphics.clone());
             for size in SIZES {
                 let mut buf = Buffer::empty(Rect::new(0, 0, size.0, size.1));
-                let mut app = App::new(story(), None, size);
+                let mut app = App::new(story(), &comicterm::ui::GEOMETRY, None, size);
                 for _ in 0..story().pages.len() {
-                    ui::render(&app, &ViewCtx::with_art(&app, &art), buf.area, &mut buf);
-                    store().prepare_all(Some(&graphics), &art.take_wanted());
+                    let ctx = ViewCtx::with_art(&app, &art);
+                    ui::frame(&app, &ctx, buf.area, &mut buf, ui::Missing::PrepareNow);
                     app.update(Action::NextPage);
                 }
             }
@@ -105,7 +105,7 @@ fn load_builtin_story() -> Story {
 fn draw_frame(bencher: divan::Bencher, case: &str) {
     let (view, size) = case.split_once(' ').expect("case");
     let size = comicterm::cli::parse_size(size).expect("size");
-    let mut app = App::new(story(), None, size);
+    let mut app = App::new(story(), &comicterm::ui::GEOMETRY, None, size);
     if view.starts_with("panel") {
         app.update(Action::ToggleView);
     }
@@ -156,7 +156,7 @@ impl Turner {
         )
         .expect("terminal");
         let mut t = Self {
-            app: App::new(story(), None, size),
+            app: App::new(story(), &comicterm::ui::GEOMETRY, None, size),
             art: if kitty { kitty_view() } else { art_view() },
             terminal,
             bytes,

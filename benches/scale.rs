@@ -105,11 +105,11 @@ fn child(task: &str) {
     let store = Arc::new(ArtStore::default());
     let art = ArtView::new(store.clone(), ColorMode::TrueColor, Graphics::Halfblocks);
     let mut buf = Buffer::empty(Rect::new(0, 0, SIZE.0, SIZE.1));
-    let mut app = App::new(&story, None, SIZE);
+    let mut app = App::new(&story, &comicterm::ui::GEOMETRY, None, SIZE);
     let mut frame = |app: &App| {
         buf.reset();
-        ui::render(app, &ViewCtx::with_art(app, &art), buf.area, &mut buf);
-        store.prepare_all(None, &art.take_wanted());
+        let ctx = ViewCtx::with_art(app, &art);
+        ui::frame(app, &ctx, buf.area, &mut buf, ui::Missing::PrepareNow);
     };
     match task {
         "first" => {

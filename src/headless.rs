@@ -28,16 +28,12 @@ pub fn render(
         render_color_mode(),
         Graphics::resolve(view.graphics),
     );
-    // First pass: learn which art the frame shows at which size; prepare it; draw again.
     let ctx = ViewCtx {
         light: view.theme.light(None),
         mono: render_color_mode() == ColorMode::Mono,
         ..ViewCtx::with_art(&app, &art)
     };
-    ui::render(&app, &ctx, buf.area, &mut buf);
-    art.store.prepare_all(None, &art.take_wanted());
-    buf.reset();
-    ui::render(&app, &ctx, buf.area, &mut buf);
+    ui::frame(&app, &ctx, buf.area, &mut buf, ui::Missing::PrepareNow);
     let frame = match args.format {
         RenderFormat::Text => dump::text(&buf),
         RenderFormat::Ansi => dump::ansi(&buf),
@@ -85,7 +81,7 @@ fn app_for<'s>(story: &'s Story, args: &RenderArgs, view: &ViewArgs) -> io::Resu
             }
         }
     };
-    let mut app = App::new(story, view.lang.as_deref(), args.size);
+    let mut app = App::new(story, &ui::GEOMETRY, view.lang.as_deref(), args.size);
     app.update(Action::GoTo(pos));
     if args.view == ViewKind::Panel {
         app.update(Action::ToggleView);

@@ -16,3 +16,6 @@ pub mod story;
 pub mod term;
 pub mod text;
 pub mod ui;
+
+#[cfg(test)]
+mod reader_tests;

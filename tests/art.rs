@@ -16,16 +16,12 @@ use ratatui::style::Color;
 
 /// Draws `page` (0-based) at `size` with art prepared, as `comicterm render` does.
 fn draw_page(story: &Story, page: usize, size: (u16, u16), graphics: Graphics) -> Buffer {
-    let mut app = App::new(story, None, size);
+    let mut app = App::new(story, &comicterm::ui::GEOMETRY, None, size);
     app.update(Action::GoTo(Position { page, panel: 0 }));
     let art = ArtView::new(Arc::default(), ColorMode::TrueColor, graphics);
     let mut buf = Buffer::empty(Rect::new(0, 0, size.0, size.1));
-    ui::render(&app, &ViewCtx::with_art(&app, &art), buf.area, &mut buf);
-    for job in art.take_wanted() {
-        ArtView::prepare(&art.store, None, &job);
-    }
-    buf.reset();
-    ui::render(&app, &ViewCtx::with_art(&app, &art), buf.area, &mut buf);
+    let ctx = ViewCtx::with_art(&app, &art);
+    ui::frame(&app, &ctx, buf.area, &mut buf, ui::Missing::PrepareNow);
     buf
 }
 

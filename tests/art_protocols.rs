@@ -48,7 +48,7 @@ fn prepare_wanted(view: &ArtView) -> usize {
 #[test]
 fn kitty_images_are_sent_once_and_then_only_referenced() {
     let story = load(&StorySource::Builtin).story.unwrap();
-    let app = App::new(&story, None, (120, 40));
+    let app = App::new(&story, &comicterm::ui::GEOMETRY, None, (120, 40));
     let view = kitty_view();
     let first = draw(&app, &view);
     assert!(
@@ -85,7 +85,7 @@ fn kitty_images_are_sent_once_and_then_only_referenced() {
 #[test]
 fn protocol_images_are_hidden_under_an_open_overlay() {
     let story = load(&StorySource::Builtin).story.unwrap();
-    let mut app = App::new(&story, None, (120, 40));
+    let mut app = App::new(&story, &comicterm::ui::GEOMETRY, None, (120, 40));
     let mut view = kitty_view();
     let _ = draw(&app, &view);
     prepare_wanted(&view);

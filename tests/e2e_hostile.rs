@@ -92,7 +92,7 @@ fn a_panicking_art_worker_leaves_the_viewer_running() {
         !s.contains("preparing art") && s.contains('▀')
     });
     t.assert_raw("after a worker panic");
-    t.keys(&["Right"]);
+    t.keys(&["Space"]);
     t.wait_for("Page 2/4");
     t.assert_raw("still running");
     t.keys(&["q"]);

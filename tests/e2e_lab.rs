@@ -3,7 +3,7 @@
 //! closes the commentary, turns to page 2 and quits, and checks screenshots at every step:
 //!
 //! 1. page 1: each panel's art region matches the panel's PNG; text regions hold text;
-//! 2. `Right`: page 2's regions match page 2's PNGs, the old pictures are gone, and no picture
+//! 2. Space: page 2's regions match page 2's PNGs, the old pictures are gone, and no picture
 //!    is left anywhere outside page 2's art areas (no sixel bands, no kitty images);
 //! 3. `c`: the commentary overlay holds text and no picture pixels; `Esc` brings the pictures
 //!    back;
@@ -339,8 +339,8 @@ fn reader_session(test: &str, emulator: Emulator, args: &[&str], art: Art) {
     });
     assert_page_shows(&s, "after Esc", &shot, &p1, &refs);
 
-    // 2. Right: page 2, and nothing of page 1.
-    s.key("Right");
+    // 2. Space: page 2, and nothing of page 1.
+    s.key("space");
     let shot = s.wait("page2", |sh| PageScores::all_match(sh, &p2, &refs));
     let scores = assert_page_shows(&s, "page 2", &shot, &p2, &refs);
     assert_art_kind(&s, "page 2", &shot, &scores, art);

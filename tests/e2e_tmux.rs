@@ -23,7 +23,7 @@ fn reader_session() {
     );
     assert_eq!(t.format("#{alternate_on}"), "1");
 
-    t.keys(&["Right", "Right", "Right"]);
+    t.keys(&["Space", "PageDown", "Space"]);
     t.wait_all(&["Page 4/4", "┌ 16 "]);
 
     t.keys(&["c"]);
@@ -33,11 +33,13 @@ fn reader_session() {
     t.wait_all(&["评注", "第 13 格", "【背景】", "第 4/4 页", "简体中文"]);
 
     t.keys(&["?"]);
-    t.wait_all(&["帮助 ─", "下一页 / 下一格"]);
+    t.wait_all(&["帮助 ─", "下一格（一页的最后一格之后到下一页）"]);
 
     t.keys(&["Escape"]);
     t.wait("help closed", |s| {
-        !s.contains("下一页 / 下一格") && !s.contains("评注 ─") && s.contains("第 4/4 页")
+        !s.contains("下一格（一页的最后一格之后到下一页）")
+            && !s.contains("评注 ─")
+            && s.contains("第 4/4 页")
     });
 
     t.keys(&["g", "PageDown"]);
@@ -100,9 +102,9 @@ fn panic_restores_the_terminal() {
         return;
     };
     t.wait_for("Page 1/4");
-    t.keys(&["Right"]);
+    t.keys(&["Space"]);
     t.wait_for("Page 2/4");
-    t.keys(&["Right"]);
+    t.keys(&["Space"]);
     let s = t.wait_for("EXIT=101");
     assert!(
         s.contains("panicked"),
@@ -186,7 +188,7 @@ fn a_worker_panic_keeps_the_viewer_up() {
         return;
     };
     t.wait_for("Page 1/4");
-    t.keys(&["Right"]);
+    t.keys(&["Space"]);
     let s = t.wait_for("Page 2/4");
     assert!(
         !s.contains("panicked"),

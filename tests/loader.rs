@@ -435,7 +435,7 @@ fn joined_text_wraps_and_renders_inside_every_frame() {
                 Some(Action::ToggleView),
                 Some(Action::ToggleCommentary),
             ] {
-                let mut app = App::new(&story, Some(lang), (w, h));
+                let mut app = App::new(&story, &comicterm::ui::GEOMETRY, Some(lang), (w, h));
                 app.update(Action::GoTo(Position { page: 0, panel: 0 }));
                 if let Some(a) = extra {
                     app.update(a);

@@ -49,7 +49,7 @@ fn builtin() -> &'static Story {
 }
 
 fn app(story: &Story, w: u16, h: u16, page: usize, view: usize) -> App<'_> {
-    let mut app = App::new(story, None, (w, h));
+    let mut app = App::new(story, &comicterm::ui::GEOMETRY, None, (w, h));
     app.update(Action::GoTo(Position { page, panel: 1 }));
     VIEWS[view].iter().for_each(|a| app.update(*a));
     app

@@ -35,7 +35,7 @@ fn cjk_never_crosses_a_frame() {
                 Some(Action::ToggleView),
                 Some(Action::ToggleCommentary),
             ] {
-                let mut app = App::new(&s, Some("zh-Hans"), (w, h));
+                let mut app = App::new(&s, &comicterm::ui::GEOMETRY, Some("zh-Hans"), (w, h));
                 app.update(Action::GoTo(Position { page, panel: 0 }));
                 if let Some(a) = extra {
                     app.update(a);

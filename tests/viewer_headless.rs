@@ -51,7 +51,7 @@ fn render_text_is_the_viewer_frame() {
     a.commentary = true;
     let text = rendered(&s, &a, Some("zh-Hans"));
 
-    let mut app = App::new(&s, Some("zh-Hans"), (100, 30));
+    let mut app = App::new(&s, &comicterm::ui::GEOMETRY, Some("zh-Hans"), (100, 30));
     app.update(Action::GoTo(Position { page: 2, panel: 1 }));
     app.update(Action::ToggleView);
     app.update(Action::ToggleCommentary);

@@ -27,7 +27,7 @@ fn story() -> &'static Story {
 }
 
 fn check(w: u16, h: u16, page: usize, view: usize) {
-    let mut app = App::new(story(), None, (w, h));
+    let mut app = App::new(story(), &comicterm::ui::GEOMETRY, None, (w, h));
     app.update(Action::GoTo(Position { page, panel: 1 }));
     VIEWS[view].iter().for_each(|a| app.update(*a));
     let mut buf = Buffer::empty(Rect::new(0, 0, w, h));

@@ -14,7 +14,7 @@ fn story() -> Story {
 }
 
 fn screen(story: &Story, size: (u16, u16), actions: &[Action]) -> Terminal<TestBackend> {
-    let mut app = App::new(story, None, size);
+    let mut app = App::new(story, &comicterm::ui::GEOMETRY, None, size);
     actions.iter().for_each(|a| app.update(*a));
     let mut t = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
     t.draw(|f| ui::draw(f, &app, &ViewCtx::new(&app))).unwrap();

@@ -3,10 +3,23 @@
 /// One thing the reader asked for; [`crate::app::App::update`] applies it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
-    /// Next page in page view, next panel in panel view (rolls over page edges).
+    /// One step of the view: the next page in page view, the next panel in panel view
+    /// (Space, the mouse wheel).
     Next,
-    /// Previous page in page view, previous panel in panel view.
+    /// One step back: the previous page in page view, the previous panel in panel view.
     Prev,
+    /// The next panel in reading order, in both views (over page edges): in page view the
+    /// focus moves, and the page turns after its last panel.
+    NextPanel,
+    PrevPanel,
+    /// The panel below / above the current one on the page's grid.
+    Below,
+    Above,
+    /// The next / previous panel that has commentary.
+    NextNoted,
+    PrevNoted,
+    /// Show the current panel's art alone, as large as the terminal allows.
+    ToggleArtAlone,
     NextPage,
     PrevPage,
     FirstPage,
@@ -15,7 +28,8 @@ pub enum Action {
     Digit(u8),
     /// Backspace while a page number is typed: remove its last digit.
     EraseDigit,
-    /// Enter: jump to the typed page number, if any.
+    /// Enter: jump to the typed page number, if any; else, in page view, open the focused
+    /// panel in panel view.
     Confirm,
     /// `G`: jump to the typed page number, or to the last page.
     JumpOrLast,
@@ -29,6 +43,8 @@ pub enum Action {
     /// pressed to close a box must not lose the reader's place): `q` and Ctrl-C quit.
     Back,
     Quit,
+    /// Ctrl-Z: the terminal edge stops the process; the state does not change.
+    Suspend,
     ScrollUp,
     ScrollDown,
     ScrollPageUp,
@@ -40,6 +56,7 @@ pub enum Action {
     GoTo(crate::app::Position),
     /// Open panel `n` (index on the current page) in panel view.
     OpenPanel(usize),
+
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
 }

@@ -1,20 +1,21 @@
 //! Reader state and the actions that change it.
 //!
 //! [`App`] holds where the reader is and what is shown; it changes only through
-//! [`App::update`] with an [`Action`]. [`keymap`] turns terminal events into actions.
+//! [`App::update`] with an [`Action`]. [`keys`] is the one table of keys; [`keymap`] says
+//! which action a key does now. The terminal edge turns its events into [`keys::Key`]s.
 
 mod action;
+pub mod geometry;
 pub mod keymap;
+pub mod keys;
 pub mod lang;
 pub mod nav;
 mod state;
 mod update;
 
 pub use action::Action;
+pub use geometry::{Geometry, OverlayRows};
 pub use state::{App, Message, Overlay, Position, View};
 
 #[cfg(test)]
 pub(crate) mod testing;
-
-#[cfg(test)]
-mod tests;

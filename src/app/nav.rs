@@ -66,3 +66,75 @@ pub fn clamp(story: &Story, pos: Position) -> Position {
         panel: pos.panel.min(len.saturating_sub(1)),
     }
 }
+
+/// The panel below the current one on its page's grid: the nearest row further down, then
+/// the panel there whose columns overlap the current one most (the leftmost on a tie).
+pub fn below(story: &Story, pos: Position) -> Option<Position> {
+    vertical(story, pos, true)
+}
+
+/// The panel above the current one on its page's grid.
+pub fn above(story: &Story, pos: Position) -> Option<Position> {
+    vertical(story, pos, false)
+}
+
+fn vertical(story: &Story, pos: Position, down: bool) -> Option<Position> {
+    let panels = &story.pages.get(pos.page)?.panels;
+    let here = panels.get(pos.panel)?.cell;
+    let (top, bottom) = (here.row, here.row + here.row_span);
+    let candidates = panels.iter().enumerate().filter(|(_, p)| {
+        if down {
+            p.cell.row >= bottom
+        } else {
+            p.cell.row + p.cell.row_span <= top
+        }
+    });
+    let overlap = |c: crate::story::Cell| {
+        let lo = c.col.max(here.col);
+        let hi = (c.col + c.col_span).min(here.col + here.col_span);
+        hi.saturating_sub(lo)
+    };
+    // Nearest row first, then the most overlap, then the leftmost.
+    let best = candidates.min_by_key(|(_, p)| {
+        let distance = if down {
+            p.cell.row - bottom
+        } else {
+            top - (p.cell.row + p.cell.row_span)
+        };
+        (distance, std::cmp::Reverse(overlap(p.cell)), p.cell.col)
+    })?;
+    Some(Position {
+        panel: best.0,
+        ..pos
+    })
+}
+
+/// The next panel after `pos`, in reading order, that has commentary.
+pub fn next_noted(story: &Story, pos: Position) -> Option<Position> {
+    let mut at = pos;
+    loop {
+        at = next_panel(story, at)?;
+        if has_notes(story, at) {
+            return Some(at);
+        }
+    }
+}
+
+/// The previous panel before `pos`, in reading order, that has commentary.
+pub fn prev_noted(story: &Story, pos: Position) -> Option<Position> {
+    let mut at = pos;
+    loop {
+        at = prev_panel(story, at)?;
+        if has_notes(story, at) {
+            return Some(at);
+        }
+    }
+}
+
+fn has_notes(story: &Story, pos: Position) -> bool {
+    story
+        .pages
+        .get(pos.page)
+        .and_then(|p| p.panels.get(pos.panel))
+        .is_some_and(|p| !p.notes.is_empty())
+}

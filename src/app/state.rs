@@ -1,5 +1,7 @@
 //! The reader's state: position, view, overlay, language, scroll, typed number, size.
 
+use super::geometry::Geometry;
+use super::keys::Keymap;
 use crate::story::{Page, Panel, Story};
 
 /// Where the reader is: a page and a panel on it (both 0-based).
@@ -36,9 +38,13 @@ pub enum Message {
 }
 
 /// Everything the viewer shows, for one story.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct App<'s> {
     pub story: &'s Story,
+    /// The screen's answers about sizes (see [`Geometry`]).
+    pub geometry: &'s dyn Geometry,
+    /// The key table in force.
+    pub keymap: Keymap,
     pub pos: Position,
     /// The view the reader chose.
     pub view: View,
@@ -54,7 +60,26 @@ pub struct App<'s> {
     /// Terminal size (columns, rows).
     pub size: (u16, u16),
     pub message: Option<Message>,
+    /// `z`: the current panel's art alone, as large as the terminal allows.
+    pub art_alone: bool,
     pub quit: bool,
+}
+
+impl std::fmt::Debug for App<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("App")
+            .field("pos", &self.pos)
+            .field("view", &self.view)
+            .field("auto_panel", &self.auto_panel)
+            .field("overlay", &self.overlay)
+            .field("lang", &self.lang)
+            .field("scroll", &self.scroll)
+            .field("pending", &self.pending)
+            .field("size", &self.size)
+            .field("message", &self.message)
+            .field("art_alone", &self.art_alone)
+            .finish_non_exhaustive()
+    }
 }
 
 impl<'s> App<'s> {
@@ -62,12 +87,20 @@ impl<'s> App<'s> {
     /// The reader at the start of `story`, in language `lang` (any common spelling: `zh`,
     /// `zh-CN`, `zh_cn`; see [`super::lang::resolve`]); one the story lacks opens the first
     /// language and says so in the status bar.
-    pub fn new(story: &'s Story, lang: Option<&str>, size: (u16, u16)) -> Self {
+    /// `geometry` answers for the screen (the UI's: `&comicterm::ui::GEOMETRY`).
+    pub fn new(
+        story: &'s Story,
+        geometry: &'s dyn Geometry,
+        lang: Option<&str>,
+        size: (u16, u16),
+    ) -> Self {
         let found = lang.map(|l| super::lang::resolve(&story.languages, l));
         let message = matches!(found, Some(None)).then_some(Message::NoSuchLanguage);
         let lang = found.flatten().unwrap_or(0);
         let mut app = Self {
             story,
+            geometry,
+            keymap: Keymap::default(),
             pos: Position::default(),
             view: View::Page,
             auto_panel: false,
@@ -77,6 +110,7 @@ impl<'s> App<'s> {
             pending: None,
             size,
             message,
+            art_alone: false,
             quit: false,
         };
         app.refresh_fit();
@@ -120,10 +154,6 @@ impl<'s> App<'s> {
 
     /// Recomputes whether the current page fits the terminal.
     pub(super) fn refresh_fit(&mut self) {
-        let ctx = crate::ui::ViewCtx::new(self);
-        let fits = self
-            .page()
-            .is_none_or(|p| crate::ui::layout::page_fits(p, self.size, &ctx));
-        self.auto_panel = !fits;
+        self.auto_panel = self.page().is_some() && !self.geometry.page_fits(self);
     }
 }

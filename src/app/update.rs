@@ -1,7 +1,7 @@
 //! The one place where reader state changes.
 
 use super::nav;
-use super::{Action, App, Message, Overlay, Position, View};
+use super::{Action, App, Message, Overlay, OverlayRows, Position, View};
 
 /// Longest page number the reader can type.
 const MAX_DIGITS: usize = 6;
@@ -32,25 +32,33 @@ impl App<'_> {
         match action {
             Action::Next => self.step(true),
             Action::Prev => self.step(false),
+            Action::NextPanel => self.go(nav::next_panel(self.story, self.pos)),
+            Action::PrevPanel => self.go(nav::prev_panel(self.story, self.pos)),
+            Action::Below => self.go(nav::below(self.story, self.pos)),
+            Action::Above => self.go(nav::above(self.story, self.pos)),
+            Action::NextNoted => self.go(nav::next_noted(self.story, self.pos)),
+            Action::PrevNoted => self.go(nav::prev_noted(self.story, self.pos)),
+            Action::ToggleArtAlone => self.art_alone = !self.art_alone,
             Action::NextPage => self.go(nav::next_page(self.story, self.pos)),
             Action::PrevPage => self.go(nav::prev_page(self.pos)),
             Action::FirstPage => self.go(Some(nav::first_of(0))),
             Action::LastPage | Action::JumpOrLast => self.go(Some(nav::last_page(self.story))),
             Action::Digit(d) => self.type_digit(d),
             Action::EraseDigit => self.pending = self.pending.map(|n| n / 10).filter(|n| *n > 0),
-            Action::Confirm => {}
+            Action::Confirm => self.open_focused(),
             Action::ToggleView => self.toggle_view(),
             Action::ToggleCommentary => self.toggle_overlay(Overlay::Commentary),
             Action::ToggleHelp => self.toggle_overlay(Overlay::Help),
             Action::NextLanguage => self.next_language(),
             Action::Back => self.back(),
             Action::Quit => self.quit = true,
+            Action::Suspend => {}
             Action::ScrollUp => self.scroll_by(-1),
             Action::ScrollDown => self.scroll_by(1),
             Action::ScrollPageUp => self.scroll_by(-self.scroll_page()),
             Action::ScrollPageDown => self.scroll_by(self.scroll_page()),
             Action::ScrollTop => self.scroll = 0,
-            Action::ScrollBottom => self.scroll = crate::ui::overlay::max_scroll(self),
+            Action::ScrollBottom => self.scroll = self.max_scroll(),
             Action::GoTo(to) => self.go(Some(nav::clamp(self.story, to))),
             Action::OpenPanel(i) => self.open_panel(i),
             Action::Resize(w, h) => self.resize(w, h),
@@ -126,19 +134,42 @@ impl App<'_> {
         }
     }
 
+    /// Esc closes the top layer: the overlay, else the art shown alone.
     fn back(&mut self) {
+        if self.overlay == Overlay::None {
+            self.art_alone = false;
+        }
         self.overlay = Overlay::None;
         self.scroll = 0;
     }
 
+    /// Enter in page view: the focused panel in panel view.
+    fn open_focused(&mut self) {
+        if self.effective_view() == View::Page {
+            self.open_panel(self.pos.panel);
+        }
+    }
+
+    fn overlay_rows(&self) -> OverlayRows {
+        if self.overlay == Overlay::None {
+            return OverlayRows::default();
+        }
+        self.geometry.overlay_rows(self)
+    }
+
+    /// The largest useful scroll offset of the open overlay.
+    pub fn max_scroll(&self) -> usize {
+        self.overlay_rows().max_scroll()
+    }
+
     fn scroll_page(&self) -> isize {
-        isize::try_from(crate::ui::overlay::visible_rows(self).max(1)).unwrap_or(1)
+        isize::try_from(self.overlay_rows().visible.max(1)).unwrap_or(1)
     }
 
     /// Scrolls the overlay by `delta` rows, within its content (which may be longer than
     /// 65,535 rows: the offset is a `usize`).
     fn scroll_by(&mut self, delta: isize) {
-        let max = crate::ui::overlay::max_scroll(self);
+        let max = self.max_scroll();
         self.scroll = self.scroll.saturating_add_signed(delta).min(max);
     }
 

@@ -3,6 +3,7 @@
 mod art;
 pub mod detect;
 mod events;
+pub mod input;
 pub mod probe;
 mod session;
 mod signals;
@@ -23,7 +24,7 @@ use signals::Signals;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::app::{Action, App, Overlay, keymap};
+use crate::app::{Action, App, Overlay};
 use crate::art::{ArtView, ArtWorker, Graphics};
 use crate::cli::ViewArgs;
 use crate::story::Story;
@@ -58,7 +59,7 @@ pub fn run(story: &Story, args: &ViewArgs) -> io::Result<i32> {
     let locale = crate::app::lang::from_locale(&story.languages, |k| std::env::var(k).ok())
         .map(|i| story.languages[i].as_str());
     let lang = args.lang.as_deref().or(locale);
-    let mut app = App::new(story, lang, (size.width, size.height));
+    let mut app = App::new(story, &ui::GEOMETRY, lang, (size.width, size.height));
     let (art_view, worker) = art::start(&detected, input.sender());
     if args.panic_in_decoder {
         crate::art::request_test_panic();
@@ -158,8 +159,12 @@ impl Loop<'_> {
             mono: self.art.mode == crate::art::ColorMode::Mono,
             ..ViewCtx::with_art(app, &self.art)
         };
-        self.terminal.draw(|frame| ui::draw(frame, app, &ctx))?;
-        self.request_art(app);
+        let mut jobs = Vec::new();
+        self.terminal.draw(|frame| {
+            let missing = ui::Missing::Collect(&mut jobs);
+            ui::frame(app, &ctx, frame.area(), frame.buffer_mut(), missing);
+        })?;
+        self.request_art(app, jobs);
         self.frames += 1;
         if self.panic_after == Some(self.frames) {
             panic!("--panic-after-frames {} reached", self.frames);
@@ -169,8 +174,7 @@ impl Loop<'_> {
 
     /// Asks the workers for the art this frame lacked, then for the neighbouring pages' art
     /// (found by drawing them off screen), so turning a page rarely waits.
-    fn request_art(&self, app: &App) {
-        let visible = self.art.take_wanted();
+    fn request_art(&self, app: &App, visible: Vec<crate::art::Job>) {
         let has_visible = !visible.is_empty();
         visible.into_iter().for_each(|job| self.worker.request(job));
         if has_visible {
@@ -178,16 +182,15 @@ impl Loop<'_> {
         }
         let mut scratch = Buffer::empty(Rect::new(0, 0, app.size.0, app.size.1));
         let off_screen = self.art.off_screen();
+        let mut jobs = Vec::new();
         for next in [Action::NextPage, Action::PrevPage] {
             let mut neighbour = app.clone();
             neighbour.update(next);
             let ctx = ViewCtx::with_art(&neighbour, &off_screen);
-            ui::render(&neighbour, &ctx, scratch.area, &mut scratch);
+            let missing = ui::Missing::Collect(&mut jobs);
+            ui::frame(&neighbour, &ctx, scratch.area, &mut scratch, missing);
         }
-        off_screen
-            .take_wanted()
-            .into_iter()
-            .for_each(|job| self.worker.request(job));
+        jobs.into_iter().for_each(|job| self.worker.request(job));
     }
 
     /// Applies one event; says whether the screen needs redrawing (mouse moves and other
@@ -195,9 +198,11 @@ impl Loop<'_> {
     fn handle(&mut self, app: &mut App, event: AppEvent) -> io::Result<bool> {
         match event {
             AppEvent::ArtReady => Ok(true),
-            AppEvent::Term(ev) if keymap::is_suspend(&ev) => self.suspend(app).map(|()| true),
             AppEvent::Term(ev) => {
-                let mut action = keymap::map_event(app, &ev);
+                let mut action = input::action(app, &ev);
+                if action == Some(Action::Suspend) {
+                    return self.suspend(app).map(|()| true);
+                }
                 if let (Event::Mouse(m), Some(Action::Next | Action::Prev)) = (&ev, action) {
                     let down = matches!(
                         m.kind,

@@ -3,14 +3,18 @@
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::{ViewCtx, theme, wrap::wrap_rows};
+use super::{ViewCtx, keyhelp, theme, wrap::wrap_rows};
+use crate::app::keys::Keymap;
 
-/// The key table and the story's summary, wrapped to `width`; at most `max_rows` lines.
-pub fn lines(ctx: &ViewCtx, width: u16, max_rows: usize) -> Vec<Line<'static>> {
-    let keys = ctx.strings.keys;
+/// The key table (as bound) and the story's summary, wrapped to `width`; at most `max_rows`
+/// lines.
+pub fn lines(keymap: &Keymap, ctx: &ViewCtx, width: u16, max_rows: usize) -> Vec<Line<'static>> {
+    let mut keys = keyhelp::rows(keymap, ctx.strings.actions);
+    let (mouse, does) = ctx.strings.mouse;
+    keys.push((mouse.to_string(), does));
     let key_w = keys.iter().map(|(k, _)| k.width()).max().unwrap_or(0) + 2;
     let mut out = Vec::new();
-    for (key, what) in keys {
+    for (key, what) in &keys {
         let pad = " ".repeat(key_w.saturating_sub(key.width()));
         let spans = [
             Span::styled(format!("{key}{pad}"), theme::KEY),

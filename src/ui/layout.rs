@@ -6,7 +6,6 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Block;
 
 use super::{ViewCtx, lines::panel_text};
-use crate::app::App;
 use crate::story::Page;
 
 /// Below this size the viewer only asks for a bigger terminal.
@@ -81,16 +80,14 @@ pub fn page_fits(page: &Page, size: (u16, u16), ctx: &ViewCtx) -> bool {
         })
 }
 
-/// The panel (index on the current page) under a screen position, in page view.
-pub fn panel_at(app: &App, x: u16, y: u16) -> Option<usize> {
-    if too_small(app.size) {
+/// The panel (index on `page`) under a screen position, in page view at terminal `size`.
+pub fn panel_at(page: &Page, size: (u16, u16), x: u16, y: u16) -> Option<usize> {
+    if too_small(size) {
         return None;
     }
-    let (body, _) = screen(Rect::new(0, 0, app.size.0, app.size.1));
+    let (body, _) = screen(Rect::new(0, 0, size.0, size.1));
     let pos = ratatui::layout::Position { x, y };
-    page_rects(app.page()?, body)
-        .iter()
-        .position(|r| r.contains(pos))
+    page_rects(page, body).iter().position(|r| r.contains(pos))
 }
 
 /// Splits a panel's inside into art and text for panel view: side by side when wide, art on

@@ -5,7 +5,10 @@
 mod art;
 mod commentary;
 pub mod dump;
+mod frame;
+mod geometry;
 mod help;
+pub mod keyhelp;
 pub mod layout;
 mod lines;
 pub mod overlay;
@@ -26,6 +29,8 @@ use crate::art::ArtView;
 use crate::story::Story;
 pub use art::draw_art;
 pub use commentary::describe as describe_source;
+pub use frame::{Missing, frame};
+pub use geometry::{GEOMETRY, ScreenGeometry};
 use strings::Strings;
 
 /// The read-only context every drawing function gets: story, language, interface strings,

@@ -6,7 +6,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use super::{ViewCtx, commentary, help, layout, theme};
-use crate::app::{App, Overlay};
+use crate::app::{App, Overlay, OverlayRows};
 
 /// The overlay's inside for the app's terminal size.
 fn inner_rect(size: (u16, u16)) -> Rect {
@@ -18,23 +18,20 @@ fn content(app: &App, ctx: &ViewCtx, width: u16, max_rows: usize) -> Vec<Line<'s
     match app.overlay {
         Overlay::None => Vec::new(),
         Overlay::Commentary => commentary::lines(app, ctx, width, max_rows),
-        Overlay::Help => help::lines(ctx, width, max_rows),
+        Overlay::Help => help::lines(&app.keymap, ctx, width, max_rows),
     }
 }
 
-/// Rows of content the open overlay shows at once.
-pub fn visible_rows(app: &App) -> u16 {
-    inner_rect(app.size).height
-}
-
-/// The largest useful scroll offset for the open overlay.
-pub fn max_scroll(app: &App) -> usize {
+/// The open overlay's rows of content, and how many show at once.
+pub fn rows(app: &App) -> OverlayRows {
     if app.overlay == Overlay::None || layout::too_small(app.size) {
-        return 0;
+        return OverlayRows::default();
     }
     let inner = inner_rect(app.size);
-    let rows = content(app, &ViewCtx::new(app), inner.width, usize::MAX).len();
-    rows.saturating_sub(usize::from(inner.height))
+    OverlayRows {
+        total: content(app, &ViewCtx::new(app), inner.width, usize::MAX).len(),
+        visible: usize::from(inner.height),
+    }
 }
 
 /// How far past the box the content is counted for the position indicator (a bound on the

@@ -51,7 +51,10 @@ pub struct Strings {
     go_to: &'static str,
     no_such_page: (&'static str, &'static str),
     enlarge: &'static str,
-    pub keys: &'static [(&'static str, &'static str)],
+    /// What each bound action does (the keys come from the app's key table).
+    pub actions: fn(crate::app::Action) -> &'static str,
+    /// The mouse's row in help: (what, does).
+    pub mouse: (&'static str, &'static str),
 }
 
 impl Strings {
@@ -183,31 +186,11 @@ static EN: Strings = Strings {
     go_to: "Go to page:",
     no_such_page: (" is not a page; showing page ", ""),
     enlarge: "Please enlarge the terminal to at least",
-    keys: &[
-        ("Right l Space", "next page / next panel"),
-        (
-            "Left h Backspace",
-            "previous page / previous panel (Backspace also erases a typed digit)",
-        ),
-        ("PgDn PgUp", "next / previous page"),
-        ("Home g / End G", "first / last page"),
-        ("12 Enter, 12 G", "go to page 12"),
-        ("Tab v", "page view / panel view"),
-        ("c", "commentary"),
-        ("t", "language: English / 简体中文"),
-        ("?", "this help"),
-        (
-            "Up Down j k",
-            "scroll the open overlay (Space PgDn, g/G top/end)",
-        ),
-        (
-            "Esc",
-            "clear the typed number, close the overlay (never quits)",
-        ),
-        ("q Ctrl-C", "quit"),
-        ("Ctrl-Z", "suspend (fg to return)"),
-        ("Wheel / click", "turn pages / open a panel"),
-    ],
+    actions: super::keyhelp::en,
+    mouse: (
+        "Wheel / click",
+        "one step of the view (a line in a box) / open a panel",
+    ),
 };
 
 static ZH: Strings = Strings {
@@ -248,26 +231,6 @@ static ZH: Strings = Strings {
     go_to: "跳到第几页：",
     no_such_page: (" 页不存在；现在显示第 ", " 页"),
     enlarge: "请把终端窗口放大到至少",
-    keys: &[
-        ("Right l Space", "下一页 / 下一格"),
-        (
-            "Left h Backspace",
-            "上一页 / 上一格（输入页码时 Backspace 删去一位）",
-        ),
-        ("PgDn PgUp", "下一页 / 上一页"),
-        ("Home g / End G", "第一页 / 最后一页"),
-        ("12 Enter, 12 G", "跳到第 12 页"),
-        ("Tab v", "整页 / 单格"),
-        ("c", "评注"),
-        ("t", "语言：English / 简体中文"),
-        ("?", "本帮助"),
-        (
-            "Up Down j k",
-            "滚动打开的窗口（Space PgDn 翻页，g/G 到顶/到底）",
-        ),
-        ("Esc", "清除输入的页码、关闭窗口（不会退出）"),
-        ("q Ctrl-C", "退出"),
-        ("Ctrl-Z", "挂起（用 fg 返回）"),
-        ("Wheel / click", "翻页 / 打开一格"),
-    ],
+    actions: super::keyhelp::zh,
+    mouse: ("Wheel / click", "视图的一步（窗口中滚一行）/ 打开一格"),
 };

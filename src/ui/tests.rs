@@ -12,7 +12,7 @@ use crate::app::{Action, App, Position};
 use crate::story::Story;
 
 fn app_at<'s>(story: &'s Story, size: (u16, u16), actions: &[Action]) -> App<'s> {
-    let mut app = App::new(story, None, size);
+    let mut app = App::new(story, &crate::ui::GEOMETRY, None, size);
     actions.iter().for_each(|a| app.update(*a));
     app
 }
@@ -142,7 +142,7 @@ fn no_wide_glyph_is_cut_by_an_overlay_at_any_width() {
         .unwrap();
     for w in 40..=200u16 {
         for overlay in [Action::ToggleHelp, Action::ToggleCommentary] {
-            let mut app = App::new(&s, Some("zh-Hans"), (w, 40));
+            let mut app = App::new(&s, &crate::ui::GEOMETRY, Some("zh-Hans"), (w, 40));
             app.update(overlay);
             let buf = frame(&app);
             for y in 0..40 {
@@ -175,7 +175,7 @@ fn the_light_palette_leaves_no_pale_text_and_no_black_boxes() {
             Some(Action::ToggleHelp),
             Some(Action::ToggleCommentary),
         ] {
-            let mut app = App::new(&s, Some(lang), (120, 40));
+            let mut app = App::new(&s, &crate::ui::GEOMETRY, Some(lang), (120, 40));
             if let Some(a) = overlay {
                 app.update(a);
             }
@@ -237,7 +237,7 @@ fn citations_use_the_story_numbering_in_order() {
         .story
         .unwrap();
     for page in 0..s.pages.len() {
-        let mut app = App::new(&s, None, (160, 48));
+        let mut app = App::new(&s, &crate::ui::GEOMETRY, None, (160, 48));
         app.update(Action::GoTo(Position { page, panel: 0 }));
         app.update(Action::ToggleCommentary);
         let lines = super::commentary::lines(&app, &ViewCtx::new(&app), 150, usize::MAX);

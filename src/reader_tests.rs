@@ -1,12 +1,17 @@
-//! Every action's effect on the reader state.
+//! Every action's effect on the reader state, with the screen's real geometry (the UI's
+//! answers about fit and scrolling) and the terminal edge's key and mouse mapping: the layers
+//! together, which is why these tests live beside them rather than inside `app/`.
 
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
-use super::testing::story;
-use super::{Action, App, Message, Overlay, Position, View, keymap};
+use crate::app::keys::Key;
+use crate::app::testing::story;
+use crate::app::{Action, App, Message, Overlay, Position, View, keymap};
 use crate::story::Story;
+use crate::term::input;
+use crate::ui::GEOMETRY;
 
 const BIG: (u16, u16) = (160, 48);
 
@@ -15,7 +20,7 @@ fn at(page: usize, panel: usize) -> Position {
 }
 
 fn app(s: &Story) -> App<'_> {
-    App::new(s, None, BIG)
+    App::new(s, &GEOMETRY, None, BIG)
 }
 
 fn run<'s>(s: &'s Story, actions: &[Action]) -> App<'s> {
@@ -132,9 +137,9 @@ fn esc_clears_number_then_overlay_and_never_quits() {
 #[test]
 fn backspace_erases_a_typed_digit_before_it_turns_pages() {
     let s = story();
-    let backspace = KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE);
+    let backspace = Key::Backspace;
     let mut a = run(&s, &[Action::NextPage, Action::Digit(1), Action::Digit(2)]);
-    let erase = keymap::map_key(&a, &backspace);
+    let erase = keymap::map_key(&a, backspace);
     assert_eq!(erase, Some(Action::EraseDigit));
     a.update(Action::EraseDigit);
     assert_eq!(
@@ -145,7 +150,7 @@ fn backspace_erases_a_typed_digit_before_it_turns_pages() {
     a.update(Action::EraseDigit);
     assert_eq!(a.pending, None);
     assert_eq!(
-        keymap::map_key(&a, &backspace),
+        keymap::map_key(&a, backspace),
         Some(Action::Prev),
         "then it turns pages again"
     );
@@ -154,21 +159,20 @@ fn backspace_erases_a_typed_digit_before_it_turns_pages() {
 #[test]
 fn in_an_overlay_home_end_and_space_move_within_it() {
     let s = story();
-    let mut a = App::new(&s, None, (40, 12));
+    let mut a = App::new(&s, &GEOMETRY, None, (40, 12));
     a.update(Action::ToggleCommentary);
-    let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
-    for (code, want) in [
-        (KeyCode::End, Action::ScrollBottom),
-        (KeyCode::Char('G'), Action::ScrollBottom),
-        (KeyCode::Home, Action::ScrollTop),
-        (KeyCode::Char('g'), Action::ScrollTop),
-        (KeyCode::Char(' '), Action::ScrollPageDown),
+    for (key, want) in [
+        (Key::End, Action::ScrollBottom),
+        (Key::Char('G'), Action::ScrollBottom),
+        (Key::Home, Action::ScrollTop),
+        (Key::Char('g'), Action::ScrollTop),
+        (Key::Char(' '), Action::ScrollPageDown),
     ] {
-        assert_eq!(keymap::map_key(&a, &key(code)), Some(want), "{code:?}");
+        assert_eq!(keymap::map_key(&a, key), Some(want), "{key:?}");
     }
     let page = a.pos;
     a.update(Action::ScrollBottom);
-    assert_eq!(a.scroll, crate::ui::overlay::max_scroll(&a));
+    assert_eq!(a.scroll, a.max_scroll());
     assert!(a.scroll > 0);
     a.update(Action::ScrollTop);
     assert_eq!(a.scroll, 0);
@@ -209,19 +213,22 @@ fn language_cycles_through_the_story_languages() {
     assert_eq!(a.lang_tag(), "zh-Hans");
     a.update(Action::NextLanguage);
     assert_eq!(a.lang_tag(), "en");
-    assert_eq!(App::new(&s, Some("zh-Hans"), BIG).lang_tag(), "zh-Hans");
-    assert_eq!(App::new(&s, Some("fr"), BIG).lang_tag(), "en");
+    assert_eq!(
+        App::new(&s, &GEOMETRY, Some("zh-Hans"), BIG).lang_tag(),
+        "zh-Hans"
+    );
+    assert_eq!(App::new(&s, &GEOMETRY, Some("fr"), BIG).lang_tag(), "en");
 }
 
 #[test]
 fn scroll_is_clamped_to_content() {
     let s = story();
-    let mut a = App::new(&s, None, (40, 12));
+    let mut a = App::new(&s, &GEOMETRY, None, (40, 12));
     a.update(Action::ToggleCommentary);
     a.update(Action::ScrollUp);
     assert_eq!(a.scroll, 0);
     (0..100).for_each(|_| a.update(Action::ScrollDown));
-    let max = crate::ui::overlay::max_scroll(&a);
+    let max = a.max_scroll();
     assert!(max > 0);
     assert_eq!(a.scroll, max);
     a.update(Action::ScrollPageUp);
@@ -236,7 +243,7 @@ fn scroll_is_clamped_to_content() {
 #[test]
 fn small_terminals_switch_to_panel_view_and_back() {
     let s = story();
-    let mut a = App::new(&s, None, (60, 14));
+    let mut a = App::new(&s, &GEOMETRY, None, (60, 14));
     assert!(a.auto_panel);
     assert_eq!((a.view, a.effective_view()), (View::Page, View::Panel));
     a.update(Action::Next);
@@ -266,18 +273,19 @@ fn key(code: KeyCode) -> Event {
 fn keys_map_to_actions_top_layer_first() {
     let s = story();
     let mut a = app(&s);
-    let map = |a: &App, e| keymap::map_event(a, &e);
-    assert_eq!(map(&a, key(KeyCode::Right)), Some(Action::Next));
+    let map = |a: &App, e| input::action(a, &e);
+    assert_eq!(map(&a, key(KeyCode::Right)), Some(Action::NextPanel));
     assert_eq!(map(&a, key(KeyCode::Char(' '))), Some(Action::Next));
     assert_eq!(map(&a, key(KeyCode::Backspace)), Some(Action::Prev));
     assert_eq!(map(&a, key(KeyCode::PageDown)), Some(Action::NextPage));
     assert_eq!(map(&a, key(KeyCode::Char('7'))), Some(Action::Digit(7)));
     assert_eq!(map(&a, key(KeyCode::Tab)), Some(Action::ToggleView));
-    assert_eq!(map(&a, key(KeyCode::Down)), None);
+    assert_eq!(map(&a, key(KeyCode::Down)), Some(Action::Below));
+    assert_eq!(map(&a, key(KeyCode::F(5))), None);
     let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
     assert_eq!(map(&a, ctrl_c), Some(Action::Quit));
     let ctrl_z = Event::Key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
-    assert!(keymap::is_suspend(&ctrl_z));
+    assert_eq!(map(&a, ctrl_z), Some(Action::Suspend));
     assert_eq!(map(&a, Event::Resize(3, 4)), Some(Action::Resize(3, 4)));
     a.update(Action::ToggleCommentary);
     assert_eq!(map(&a, key(KeyCode::Down)), Some(Action::ScrollDown));
@@ -286,7 +294,7 @@ fn keys_map_to_actions_top_layer_first() {
         map(&a, key(KeyCode::PageDown)),
         Some(Action::ScrollPageDown)
     );
-    assert_eq!(map(&a, key(KeyCode::Right)), Some(Action::Next));
+    assert_eq!(map(&a, key(KeyCode::Right)), Some(Action::NextPanel));
 }
 
 fn mouse(kind: MouseEventKind, column: u16, row: u16) -> Event {
@@ -302,7 +310,7 @@ fn mouse(kind: MouseEventKind, column: u16, row: u16) -> Event {
 fn mouse_turns_pages_scrolls_and_opens_panels() {
     let s = story();
     let mut a = app(&s);
-    let map = |a: &App, e| keymap::map_event(a, &e);
+    let map = |a: &App, e| input::action(a, &e);
     assert_eq!(
         map(&a, mouse(MouseEventKind::ScrollDown, 0, 0)),
         Some(Action::Next),
@@ -331,10 +339,10 @@ fn a_very_long_commentary_scrolls_to_its_end() {
     // A narrow, very tall terminal: each note wraps to several rows; a page of scrolling is
     // thousands of rows.
     let size = (40, 8_000);
-    let mut a = App::new(&s, None, size);
+    let mut a = App::new(&s, &GEOMETRY, None, size);
     a.update(Action::ToggleView); // panel view: this panel's notes only
     a.update(Action::ToggleCommentary);
-    let max = crate::ui::overlay::max_scroll(&a);
+    let max = a.max_scroll();
     assert!(max > usize::from(u16::MAX), "{max}");
     a.scroll = max - 10; // as if paged down this far
     a.update(Action::ScrollPageDown);
@@ -362,12 +370,12 @@ fn switching_language_keeps_panel_view_and_the_panel() {
     for size in sizes {
         for (from, to) in [("en", "zh-Hans"), ("zh-Hans", "en")] {
             for page in 0..s.pages.len() {
-                let mut a = App::new(&s, Some(from), size);
+                let mut a = App::new(&s, &GEOMETRY, Some(from), size);
                 a.update(Action::GoTo(Position { page, panel: 0 }));
                 if a.effective_view() != View::Panel {
                     continue;
                 }
-                let mut other = App::new(&s, Some(to), size);
+                let mut other = App::new(&s, &GEOMETRY, Some(to), size);
                 other.update(Action::GoTo(Position { page, panel: 0 }));
                 relevant += usize::from(other.effective_view() == View::Page);
                 a.update(Action::Next);
@@ -391,14 +399,14 @@ fn switching_language_keeps_panel_view_and_the_panel() {
 #[test]
 fn a_language_the_story_lacks_opens_the_first_and_says_so() {
     let s = story();
-    let a = App::new(&s, Some("fr"), BIG);
+    let a = App::new(&s, &GEOMETRY, Some("fr"), BIG);
     assert_eq!(
         (a.lang_tag(), a.message),
         ("en", Some(Message::NoSuchLanguage))
     );
-    let b = App::new(&s, Some("zh-cn"), BIG);
+    let b = App::new(&s, &GEOMETRY, Some("zh-cn"), BIG);
     assert_eq!((b.lang_tag(), b.message), ("zh-Hans", None));
-    let mut c = App::new(&s, Some("fr"), BIG);
+    let mut c = App::new(&s, &GEOMETRY, Some("fr"), BIG);
     c.update(Action::Next);
     assert_eq!(c.message, None, "said once");
 }
