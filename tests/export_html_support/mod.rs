@@ -2,6 +2,9 @@
 //! export run in process.
 #![allow(dead_code)]
 
+pub mod browser;
+pub mod markup;
+
 use std::path::Path;
 
 use comicterm::cli::ExportFormat;
