@@ -57,7 +57,8 @@ pub enum Command {
     Render(RenderArgs),
     /// Show what the terminal was detected as and how pictures will be shown (for bug reports).
     Doctor,
-    /// Print the whole story in reading order: a transcript.
+    /// Print the whole story in reading order: a transcript, or one self-contained HTML file
+    /// (`--lang all` puts every language in it, with a switch).
     Export {
         /// Story folder, image, folder of images or .cbz (default: the built-in story).
         path: Option<PathBuf>,
@@ -142,7 +143,10 @@ pub enum RenderFormat {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
+    /// A plain-text transcript.
     Text,
+    /// One HTML file: pictures embedded, no network, readable without JavaScript.
+    Html,
 }
 
 /// Parses `120x40` into `(120, 40)`.

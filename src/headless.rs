@@ -1,4 +1,4 @@
-//! `render` and `export`: frames and transcripts without a terminal.
+//! `render` and `export`: frames and exports without a terminal.
 
 use std::io::{self, Write};
 
@@ -10,8 +10,7 @@ use std::sync::Arc;
 use crate::app::{Action, App, Position};
 use crate::art::{ArtView, ColorMode, Graphics};
 use crate::cli::{ExportFormat, RenderArgs, RenderFormat, ViewArgs, ViewKind};
-use crate::story::{Line, LineKind, Note, Panel, Story};
-use crate::ui::strings::{Strings, for_lang};
+use crate::story::Story;
 use crate::ui::{self, ViewCtx, dump};
 
 /// Writes one frame to `out`, exactly as the viewer would draw it.
@@ -96,137 +95,12 @@ fn app_for<'s>(story: &'s Story, args: &RenderArgs, view: &ViewArgs) -> io::Resu
     Ok(app)
 }
 
-/// Writes the whole story in reading order to `out`: a plain-text transcript.
+/// Writes the whole story in reading order to `out` (see [`crate::export`]).
 pub fn export(
     story: &Story,
-    _format: ExportFormat,
+    format: ExportFormat,
     view: &ViewArgs,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let lang = view
-        .lang
-        .as_deref()
-        .and_then(|l| crate::app::lang::resolve(&story.languages, l))
-        .and_then(|i| story.languages.get(i))
-        .or(story.languages.first())
-        .map_or("en", String::as_str);
-    let mut t = Transcript {
-        story,
-        lang,
-        s: for_lang(lang),
-        cited: std::collections::BTreeSet::new(),
-        out,
-    };
-    t.write_story()
-}
-
-struct Transcript<'a> {
-    story: &'a Story,
-    lang: &'a str,
-    s: &'static Strings,
-    /// Numbers of the sources cited so far (the story's numbering).
-    cited: std::collections::BTreeSet<usize>,
-    out: &'a mut dyn Write,
-}
-
-impl<'a> Transcript<'a> {
-    fn write_story(&mut self) -> io::Result<()> {
-        let story = self.story;
-        writeln!(self.out, "{}", story.title.get(self.lang))?;
-        writeln!(self.out, "\n{}", story.summary.get(self.lang))?;
-        for (i, page) in story.pages.iter().enumerate() {
-            let title = page
-                .title
-                .as_ref()
-                .map(|t| format!("{}{}", self.s.speaker_sep, t.get(self.lang)))
-                .unwrap_or_default();
-            writeln!(
-                self.out,
-                "\n{}{title}",
-                self.s.page_label(&(i + 1).to_string())
-            )?;
-            for panel in &page.panels {
-                self.write_panel(panel)?;
-            }
-        }
-        self.write_sources()
-    }
-
-    fn write_panel(&mut self, panel: &'a Panel) -> io::Result<()> {
-        writeln!(
-            self.out,
-            "\n{}",
-            self.s.panel_label(&panel.number.to_string())
-        )?;
-        let (image, sep) = (self.s.image, self.s.speaker_sep);
-        writeln!(self.out, "[{image}{sep}{}]", panel.alt.get(self.lang))?;
-        for line in &panel.lines {
-            let text = self.line(line);
-            writeln!(self.out, "{text}")?;
-        }
-        for note in &panel.notes {
-            let text = self.note(note);
-            writeln!(self.out, "{text}")?;
-        }
-        Ok(())
-    }
-
-    fn line(&self, line: &Line) -> String {
-        let text = line.text.get(self.lang);
-        let who = line
-            .speaker
-            .as_deref()
-            .and_then(|id| self.story.character(id))
-            .map(|c| c.name.get(self.lang));
-        let sep = self.s.speaker_sep;
-        match (line.kind, who) {
-            (LineKind::Speech, Some(who)) => format!("{who}{sep}{text}"),
-            (kind, Some(who)) => format!("{who} ({}){sep}{text}", self.s.line_kind(kind)),
-            (kind, None) => format!("{}{sep}{text}", self.s.line_kind(kind)),
-        }
-    }
-
-    fn note(&mut self, note: &'a Note) -> String {
-        let status = self
-            .s
-            .status(note.status)
-            .map(|label| format!(", {label}"))
-            .unwrap_or_default();
-        // The story's source numbers, as the overlay shows them, in order.
-        let mut numbers: Vec<usize> = note
-            .cites
-            .iter()
-            .filter_map(|id| self.story.source_number(id))
-            .collect();
-        numbers.sort_unstable();
-        numbers.dedup();
-        let refs: String = numbers.iter().map(|n| format!(" [{n}]")).collect();
-        self.cited.extend(numbers);
-        let kind = self.s.kind(note.kind);
-        format!(
-            "{} ({kind}{status}): {}{refs}",
-            self.s.commentary,
-            note.text.get(self.lang)
-        )
-    }
-
-    fn write_sources(&mut self) -> io::Result<()> {
-        if self.cited.is_empty() {
-            return Ok(());
-        }
-        writeln!(self.out, "\n{}", self.s.sources)?;
-        for &n in &self.cited {
-            let Some(src) = self.story.sources.get(n - 1) else {
-                continue;
-            };
-            let url = src
-                .url
-                .as_deref()
-                .map(|u| format!(" {u}"))
-                .unwrap_or_default();
-            let text = ui::describe_source(src);
-            writeln!(self.out, "[{n}] {text}{url}")?;
-        }
-        Ok(())
-    }
+    crate::export::export(story, format, view.lang.as_deref(), out)
 }

@@ -9,6 +9,7 @@ pub mod art;
 pub mod cli;
 pub mod diag;
 pub mod doctor;
+pub mod export;
 pub mod generate;
 pub mod headless;
 pub mod story;

@@ -19,7 +19,11 @@ fn main() -> ExitCode {
             comicterm::headless::render(story, args, &cli.view, &mut out).and_then(|()| out.flush())
         }),
         Some(Command::Export { path, format }) => with_story(path.as_deref(), |story| {
-            warn_language(story, cli.view.lang.as_deref());
+            // `--lang all` (HTML: every language) is not a language to warn about.
+            let lang = cli.view.lang.as_deref();
+            if lang != Some(comicterm::export::ALL_LANGUAGES) {
+                warn_language(story, lang);
+            }
             let mut out = std::io::stdout().lock();
             comicterm::headless::export(story, *format, &cli.view, &mut out)
                 .and_then(|()| out.flush())
