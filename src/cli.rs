@@ -37,6 +37,14 @@ pub struct ViewArgs {
     #[arg(long, value_enum, global = true, default_value_t = Theme::Auto)]
     pub theme: Theme,
 
+    /// Open at the first page, ignoring the saved place (it is still saved on quitting).
+    #[arg(long)]
+    pub from_start: bool,
+
+    /// Neither read nor write the saved place and bookmarks ($XDG_STATE_HOME/comicterm/).
+    #[arg(long)]
+    pub no_state: bool,
+
     /// Test-only: the first art job panics inside its worker thread.
     #[arg(long, hide = true, global = true)]
     pub panic_in_decoder: bool,
