@@ -33,9 +33,10 @@ pub struct ViewArgs {
     #[arg(long, value_enum, global = true)]
     pub graphics: Option<crate::art::Graphics>,
 
-    /// Colors: auto follows the terminal's background (asked at start), dark or light.
-    #[arg(long, value_enum, global = true, default_value_t = Theme::Auto)]
-    pub theme: Theme,
+    /// Colors: auto follows the terminal's background (asked at start), dark, light or
+    /// high-contrast (also COMICTERM_THEME and the config file; default auto).
+    #[arg(long, value_enum, global = true)]
+    pub theme: Option<Theme>,
 
     /// Open at the first page, ignoring the saved place (it is still saved on quitting).
     #[arg(long)]
@@ -73,6 +74,9 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ExportFormat::Text)]
         format: ExportFormat,
     },
+    /// The config file: check it (no option), print where it is read from (--path) or print
+    /// a complete default one (--default).
+    Config(ConfigArgs),
     /// Benchmarks only: write a synthetic story of PANELS panels to OUT.
     #[command(hide = true)]
     Generate {
@@ -85,6 +89,16 @@ pub enum Command {
         #[arg(long, default_value_t = 16)]
         art_files: usize,
     },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ConfigArgs {
+    /// Print a complete, commented config file holding the defaults.
+    #[arg(long, conflicts_with = "path")]
+    pub default: bool,
+    /// Print where the config file is read from ($XDG_CONFIG_HOME/comicterm/config.toml).
+    #[arg(long)]
+    pub path: bool,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -122,13 +136,16 @@ pub enum Theme {
     Auto,
     Dark,
     Light,
+    /// Brightest colors on a dark background, darkest on a light one (as detected).
+    HighContrast,
 }
 
 impl Theme {
-    /// Whether to use the light palette, given the terminal's background if known.
+    /// Whether to use the light palette (or the light variant of high contrast), given the
+    /// terminal's background if known.
     pub fn light(self, background: Option<(u8, u8, u8)>) -> bool {
         match self {
-            Theme::Auto => background.is_some_and(crate::ui::is_light),
+            Theme::Auto | Theme::HighContrast => background.is_some_and(crate::ui::is_light),
             Theme::Dark => false,
             Theme::Light => true,
         }

@@ -31,7 +31,7 @@ pub fn render(
     );
     // First pass: learn which art the frame shows at which size; prepare it; draw again.
     let ctx = ViewCtx {
-        light: view.theme.light(None),
+        light: view.theme.unwrap_or_default().light(None),
         mono: render_color_mode() == ColorMode::Mono,
         ..ViewCtx::with_art(&app, &art)
     };

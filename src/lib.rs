@@ -7,6 +7,7 @@
 pub mod app;
 pub mod art;
 pub mod cli;
+pub mod config;
 pub mod diag;
 pub mod doctor;
 pub mod generate;

@@ -32,6 +32,12 @@ fn main() -> ExitCode {
                 comicterm::doctor::report(&detected, graphics, &mut out).and_then(|()| out.flush()),
             )
         }
+        Some(Command::Config(args)) => finish_with_code(comicterm::config::command(
+            args,
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+            styled_stderr(),
+        )),
         Some(Command::Generate {
             out,
             panels,
@@ -94,6 +100,11 @@ fn finish_output(result: std::io::Result<()>) -> i32 {
             1
         }
     }
+}
+
+/// The exit code a command chose, or [`finish_output`]'s for its output error.
+fn finish_with_code(result: std::io::Result<i32>) -> i32 {
+    result.unwrap_or_else(|e| finish_output(Err(e)))
 }
 
 /// `ok: 4 pages, 16 panels, 50 notes (41 established, 5 single-source, 3 disputed,

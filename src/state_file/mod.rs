@@ -20,6 +20,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 
 pub use hash::content_hash;
+pub(crate) use io::read_capped;
 pub use place::{Resume, restore};
 
 /// At most this many bookmarks are kept per story (the rest are dropped when loading).
