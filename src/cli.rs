@@ -74,6 +74,11 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ExportFormat::Text)]
         format: ExportFormat,
     },
+    /// Find TEXT in captions, speech, alt text and commentary; one hit per line:
+    /// page, panel (as the status bar numbers them), where, language and the line, tab
+    /// separated. Exit status 0 with hits, 1 without, 2 when the story cannot be read.
+    #[command(override_usage = "comicterm search [OPTIONS] [PATH] <TEXT>")]
+    Search(SearchArgs),
     /// The config file: check it (no option), print where it is read from (--path) or print
     /// a complete default one (--default).
     Config(ConfigArgs),
@@ -89,6 +94,32 @@ pub enum Command {
         #[arg(long, default_value_t = 16)]
         art_files: usize,
     },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SearchArgs {
+    /// [PATH] TEXT: the story folder, image, folder of images or .cbz (default: the built-in
+    /// story), then the text to find (case ignored for Latin and other cased scripts, exact
+    /// for CJK).
+    #[arg(value_name = "[PATH] TEXT", num_args = 1..=2, required = true)]
+    pub words: Vec<std::ffi::OsString>,
+    /// Search every language of the story (default: --lang, else the story's first).
+    #[arg(long, conflicts_with = "lang")]
+    pub all_langs: bool,
+}
+
+impl SearchArgs {
+    /// The story path, if given.
+    pub fn path(&self) -> Option<&std::path::Path> {
+        (self.words.len() == 2).then(|| std::path::Path::new(&self.words[0]))
+    }
+
+    /// The text to find.
+    pub fn text(&self) -> String {
+        self.words
+            .last()
+            .map_or_else(String::new, |t| t.to_string_lossy().into_owned())
+    }
 }
 
 #[derive(Debug, Clone, Args)]

@@ -12,6 +12,7 @@ pub mod diag;
 pub mod doctor;
 pub mod generate;
 pub mod headless;
+pub mod search;
 pub mod state_file;
 pub mod story;
 pub mod term;

@@ -32,6 +32,23 @@ fn main() -> ExitCode {
                 comicterm::doctor::report(&detected, graphics, &mut out).and_then(|()| out.flush()),
             )
         }
+        Some(Command::Search(args)) => match open(args.path()) {
+            Ok(story) => {
+                warn_language(&story, cli.view.lang.as_deref());
+                let mut out = std::io::stdout().lock();
+                let lang = cli.view.lang.as_deref();
+                let code = comicterm::search::command(
+                    &story,
+                    &args.text(),
+                    lang,
+                    args.all_langs,
+                    &mut out,
+                );
+                finish_with_code(code.and_then(|c| out.flush().map(|()| c)))
+            }
+            // Exit status 1 means "no hit": a story that cannot be read is 2.
+            Err(_) => 2,
+        },
         Some(Command::Config(args)) => finish_with_code(comicterm::config::command(
             args,
             &mut std::io::stdout().lock(),
