@@ -9,6 +9,9 @@ pub fn fold_char(c: char) -> char {
         'ς' => 'σ',
         'ſ' => 's',
         c if c.is_ascii() => c.to_ascii_lowercase(),
+        // CJK punctuation, kana, ideographs, Yi and hangul have no case: skip the table
+        // lookup (most of a Chinese story's characters).
+        '\u{3000}'..='\u{A63F}' | '\u{AC00}'..='\u{D7FF}' => c,
         c => c.to_lowercase().next().unwrap_or(c),
     }
 }
