@@ -19,7 +19,8 @@ struct Raw {
     view: String,
     language: Option<String>,
     commentary: bool,
-    #[serde(default)]
+    /// Required and written last: a file cut short anywhere fails to parse instead of
+    /// loading without its bookmarks.
     bookmarks: Vec<String>,
 }
 
