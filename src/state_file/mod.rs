@@ -111,7 +111,7 @@ impl StateDir {
             .join(format!("{slug}-{:016x}.toml", hash::str_hash(id)))
     }
 
-    /// The saved state of story `id`; never an error (see [`Loaded`]).
+    /// The saved state of story `id` (see [`story_key`]); never an error (see [`Loaded`]).
     pub fn load(&self, id: &str) -> Loaded {
         let path = self.path_for(id);
         match io::read_capped(&path, MAX_FILE_BYTES) {
@@ -132,6 +132,19 @@ impl StateDir {
         let path = self.path_for(&saved.story);
         io::write_atomic(&self.dir, &path, format::write(saved).as_bytes())
             .map_err(|e| crate::diag::visible(&format!("place not saved: {e}")))
+    }
+}
+
+/// The key a story's state is saved under: its id, and for plain images (whose ids are
+/// generic: every folder of images is `images`) also the canonical path, so two folders of
+/// images do not share a saved place. A story folder keeps its state when moved.
+pub fn story_key(id: &str, source: &crate::story::StorySource) -> String {
+    match source {
+        crate::story::StorySource::Images(path) => {
+            let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+            format!("{id}@{}", path.display())
+        }
+        _ => id.to_string(),
     }
 }
 

@@ -297,3 +297,19 @@ fn xdg_state_home_then_home() {
     assert_eq!(d(&[("HOME", "")]), None);
     assert_eq!(d(&[]), None);
 }
+
+#[test]
+fn image_folders_are_told_apart_by_path_and_story_folders_by_id() {
+    use crate::story::StorySource;
+    let t = tempfile::tempdir().unwrap();
+    let (a, b) = (t.path().join("a"), t.path().join("b"));
+    let ka = story_key("images", &StorySource::Images(a.clone()));
+    let kb = story_key("images", &StorySource::Images(b));
+    assert_ne!(ka, kb);
+    assert!(ka.starts_with("images@") && ka.ends_with("/a"), "{ka}");
+    assert_eq!(
+        story_key("dangerous-love", &StorySource::Builtin),
+        "dangerous-love"
+    );
+    assert_eq!(story_key("tale", &StorySource::Dir(a)), "tale");
+}
