@@ -51,6 +51,7 @@ fn main() -> ExitCode {
         },
         Some(Command::Config(args)) => finish_with_code(comicterm::config::command(
             args,
+            &cli.view,
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
             styled_stderr(),

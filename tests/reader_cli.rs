@@ -68,6 +68,7 @@ fn the_default_file_checks_clean_and_a_bad_one_is_located() {
     let o = run(t.path(), &[], &["config"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).starts_with("ok: "), "{}", stdout(&o));
+    assert!(stdout(&o).contains("\ntheme = auto\n"), "{}", stdout(&o));
 
     std::fs::write(
         &file,
@@ -171,4 +172,49 @@ fn viewer_state_flags_parse() {
     assert!(cli.view.from_start && cli.view.no_state);
     let cli = comicterm::cli::Cli::try_parse_from(["comicterm", "story"]).unwrap();
     assert!(!cli.view.from_start && !cli.view.no_state);
+}
+
+#[test]
+fn precedence_command_line_then_environment_then_file_then_defaults() {
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path().join(".config/comicterm");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("config.toml"),
+        "theme = \"light\"\nview = \"panel\"\ncommentary = \"side\"\n[keys]\nnext-page = \"x\"\n",
+    )
+    .unwrap();
+    let env = [
+        ("COMICTERM_THEME", "dark"),
+        ("COMICTERM_VIEW", "page"),
+        ("COMICTERM_RESUME", "no"),
+    ];
+    let o = run(t.path(), &env, &["config", "--theme", "high-contrast"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    for line in [
+        "theme = high-contrast", // command line over environment and file
+        "view = page",           // environment over file
+        "resume = false",        // environment over default
+        "commentary = side",     // file over default
+        "graphics = auto",       // default
+        "next-page = x",
+    ] {
+        assert!(out.lines().any(|l| l == line), "{line} missing in:\n{out}");
+    }
+    // Without the environment the file's values show.
+    let o = run(t.path(), &[], &["config"]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("theme = light\n") && out.contains("view = panel\n"),
+        "{out}"
+    );
+    // An environment value not understood is named on stderr and ignored.
+    let o = run(t.path(), &[("COMICTERM_THEME", "neon")], &["config"]);
+    assert!(
+        stderr(&o).contains("COMICTERM_THEME=neon is ignored"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stdout(&o).contains("theme = light\n"));
 }

@@ -213,5 +213,27 @@ pub fn parse_text(name: &str, text: &str, actions: &[&str]) -> Loaded {
     Loaded { layer, diagnostics }
 }
 
+/// Everything the viewer needs at start: the merged settings, the config file's problems (to
+/// print on the normal screen before starting) and one line per ignored environment value.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub settings: Settings,
+    pub diagnostics: Vec<Diagnostic>,
+    pub env_messages: Vec<String>,
+}
+
+/// The settings for this process: `args` over the `COMICTERM_*` environment over the config
+/// file (if `HOME` or `XDG_CONFIG_HOME` locates one) over the defaults. `actions` are the
+/// names `[keys]` may bind.
+pub fn resolve(args: &crate::cli::ViewArgs, actions: &[&str]) -> Resolved {
+    let file = process_config_path().map_or_else(Loaded::default, |p| load_file(&p, actions));
+    let (env, env_messages) = env_layer(|k| std::env::var(k).ok());
+    Resolved {
+        settings: merge(&cli_layer(args), &env, &file.layer),
+        diagnostics: file.diagnostics,
+        env_messages,
+    }
+}
+
 #[cfg(test)]
 mod tests;
