@@ -2,7 +2,7 @@
 //! built from generated pieces never panic; config problems are rendered without a control
 //! character; a state file that loads is one this build could have written.
 
-use comicterm::config::{self, DEFAULT_ACTIONS, DEFAULT_KEYS, KeySpec};
+use comicterm::config::{self, DEFAULT_ACTIONS, KeySpec};
 use comicterm::diag::render_all;
 use comicterm::state_file::StateDir;
 use proptest::prelude::*;
@@ -62,7 +62,7 @@ proptest! {
 
     #[test]
     fn the_default_file_cut_anywhere_never_panics(cut in 0usize..4000) {
-        let text = config::default_file(DEFAULT_KEYS);
+        let text = config::default_file(&config::default_bindings());
         let mut at = cut.min(text.len());
         while !text.is_char_boundary(at) {
             at -= 1;

@@ -5,7 +5,9 @@ use std::io::Write;
 
 use clap::ValueEnum;
 
-use super::{DEFAULT_ACTIONS, DEFAULT_KEYS, Settings, default_file, process_config_path, resolve};
+use super::{
+    DEFAULT_ACTIONS, Settings, default_bindings, default_file, process_config_path, resolve,
+};
 use crate::cli::{ConfigArgs, ViewArgs};
 
 /// Runs `comicterm config`; returns the exit code: 0, or 1 when the file has problems (shown
@@ -19,7 +21,7 @@ pub fn command(
     styled: bool,
 ) -> std::io::Result<i32> {
     if args.default {
-        out.write_all(default_file(DEFAULT_KEYS).as_bytes())?;
+        out.write_all(default_file(&default_bindings()).as_bytes())?;
         return Ok(0);
     }
     let Some(path) = process_config_path() else {

@@ -5,40 +5,60 @@ use std::fmt::Write as _;
 use clap::ValueEnum;
 
 use super::parse::names;
-use super::{CommentaryMode, Settings};
+use super::{Bindings, CommentaryMode, Settings};
 use crate::art::Graphics;
 use crate::cli::{Theme, ViewKind};
 
-/// The viewer's default keys per action, as written in a config file (mirrors
-/// src/app/keymap.rs; the key table of issue 11 replaces this list when it lands). Overlay
-/// keys (scroll-*) act while a box is open and share letters with page keys.
+/// The viewer's default keys per action, as written in a config file. Mirrors the key table
+/// of issue 11 (`src/app/keys.rs` on main: `Keymap::default`); once merged, the viewer passes
+/// its own table to [`default_file`]. Overlay keys (scroll-*) act while a box is open and
+/// share letters with reading keys.
 pub const DEFAULT_KEYS: &[(&str, &[&str])] = &[
-    ("next", &["right", "l", "space"]),
-    ("prev", &["left", "h", "backspace"]),
+    ("next-panel", &["right", "l"]),
+    ("prev-panel", &["left", "h"]),
+    ("next", &["space"]),
+    ("prev", &["backspace"]),
+    ("below", &["down", "j"]),
+    ("above", &["up", "k"]),
     ("next-page", &["pagedown"]),
     ("prev-page", &["pageup"]),
     ("first-page", &["home", "g"]),
     ("last-page", &["end"]),
     ("jump-or-last", &["G"]),
     ("confirm", &["enter"]),
-    ("erase-digit", &["backspace"]),
     ("toggle-view", &["tab", "v"]),
+    ("toggle-art-alone", &["z"]),
+    ("next-noted", &["]"]),
+    ("prev-noted", &["["]),
     ("toggle-commentary", &["c"]),
-    ("toggle-help", &["?"]),
     ("next-language", &["t"]),
-    ("back", &["esc"]),
-    ("quit", &["q", "ctrl-c"]),
-    ("scroll-up", &["up", "k"]),
+    ("toggle-help", &["?"]),
+    ("erase-digit", &["backspace"]),
     ("scroll-down", &["down", "j"]),
-    ("scroll-page-up", &["pageup"]),
+    ("scroll-up", &["up", "k"]),
     ("scroll-page-down", &["pagedown", "space"]),
+    ("scroll-page-up", &["pageup"]),
     ("scroll-top", &["home", "g"]),
     ("scroll-bottom", &["end", "G"]),
+    ("back", &["esc"]),
+    ("quit", &["q", "ctrl-c"]),
+    ("suspend", &["ctrl-z"]),
 ];
 
-/// The default config file, listing `keys` (action, key specs) under `[keys]`; it parses
-/// back to [`Settings::default`] with exactly those bindings.
-pub fn default_file(keys: &[(&str, &[&str])]) -> String {
+/// [`DEFAULT_KEYS`] parsed.
+pub fn default_bindings() -> Bindings {
+    DEFAULT_KEYS
+        .iter()
+        .map(|(action, keys)| {
+            let specs = keys.iter().filter_map(|k| k.parse().ok()).collect();
+            (action.to_string(), specs)
+        })
+        .collect()
+}
+
+/// The default config file, listing `keys` under `[keys]`; it parses back to
+/// [`Settings::default`] with exactly those bindings.
+pub fn default_file(keys: &Bindings) -> String {
     let d = Settings::default();
     let mut out = String::from(
         "# comicterm settings (`comicterm config --path` shows where this file is read from).\n\
@@ -93,7 +113,10 @@ pub fn default_file(keys: &[(&str, &[&str])]) -> String {
     for (action, specs) in keys {
         let list: Vec<String> = specs
             .iter()
-            .map(|s| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\"")))
+            .map(|s| {
+                let s = s.to_string();
+                format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+            })
             .collect();
         let _ = writeln!(out, "{action} = [{}]", list.join(", "));
     }

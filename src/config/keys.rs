@@ -67,6 +67,8 @@ const NAMES: &[(&str, Key)] = &[
     ("end", Key::End),
     ("pageup", Key::PageUp),
     ("pagedown", Key::PageDown),
+    ("pgup", Key::PageUp),
+    ("pgdn", Key::PageDown),
     ("space", Key::Char(' ')),
     ("minus", Key::Char('-')),
 ];

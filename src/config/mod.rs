@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use command::command;
-pub use default_file::{DEFAULT_KEYS, default_file};
+pub use default_file::{DEFAULT_KEYS, default_bindings, default_file};
 pub use keys::{KEY_SYNTAX, Key, KeySpec};
 pub use layers::{ENV_VARS, cli_layer, env_layer};
 
@@ -39,11 +39,18 @@ pub const KNOWN_KEYS: &[&str] = &[
     "keys",
 ];
 
-/// Action names `[keys]` may bind by default: the viewer's actions (src/app/action.rs)
-/// that a single key asks for.
+/// Action names `[keys]` may bind by default: the viewer's actions that a single key asks
+/// for (src/app/action.rs, as in the key table of issue 11).
 pub const DEFAULT_ACTIONS: &[&str] = &[
     "next",
     "prev",
+    "next-panel",
+    "prev-panel",
+    "below",
+    "above",
+    "next-noted",
+    "prev-noted",
+    "toggle-art-alone",
     "next-page",
     "prev-page",
     "first-page",
@@ -57,6 +64,7 @@ pub const DEFAULT_ACTIONS: &[&str] = &[
     "next-language",
     "back",
     "quit",
+    "suspend",
     "scroll-up",
     "scroll-down",
     "scroll-page-up",

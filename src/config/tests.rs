@@ -17,7 +17,7 @@ fn rendered(l: &Loaded) -> String {
 
 #[test]
 fn the_default_file_parses_back_to_the_defaults() {
-    let text = default_file(DEFAULT_KEYS);
+    let text = default_file(&default_bindings());
     let l = parse(&text);
     assert!(l.diagnostics.is_empty(), "{}", rendered(&l));
     let s = merge(&Layer::default(), &Layer::default(), &l.layer);
@@ -26,6 +26,11 @@ fn the_default_file_parses_back_to_the_defaults() {
         .map(|(a, ks)| (a.to_string(), ks.iter().map(|k| spec(k)).collect()))
         .collect();
     assert_eq!(s.keys, expected_keys);
+    assert_eq!(
+        default_bindings(),
+        expected_keys,
+        "every default key parses"
+    );
     assert_eq!(Settings { keys: vec![], ..s }, Settings::default());
     // Every default action is listed, and every setting but `language` is written out.
     for a in DEFAULT_ACTIONS {
@@ -303,6 +308,7 @@ fn key_specs_parse_and_print_back() {
         ("Ctrl-N", "ctrl-n"),
         ("ctrl-G", "ctrl-g"),
         ("PageDown", "pagedown"),
+        ("PgDn", "pagedown"),
         ("shift-tab", "shift-tab"),
         ("alt-shift-left", "alt-shift-left"),
         ("space", "space"),
@@ -327,7 +333,7 @@ fn key_specs_parse_and_print_back() {
         "hyper-x",
         "f0",
         "f25",
-        "pgdn",
+        "pgdown",
         "\u{7}",
         "ctrl-\u{1b}",
         "xx",
