@@ -33,9 +33,18 @@ pub struct ViewArgs {
     #[arg(long, value_enum, global = true)]
     pub graphics: Option<crate::art::Graphics>,
 
-    /// Colors: auto follows the terminal's background (asked at start), dark or light.
-    #[arg(long, value_enum, global = true, default_value_t = Theme::Auto)]
-    pub theme: Theme,
+    /// Colors: auto follows the terminal's background (asked at start), dark, light or
+    /// high-contrast (also COMICTERM_THEME and the config file; default auto).
+    #[arg(long, value_enum, global = true)]
+    pub theme: Option<Theme>,
+
+    /// Open at the first page, ignoring the saved place (it is still saved on quitting).
+    #[arg(long)]
+    pub from_start: bool,
+
+    /// Neither read nor write the saved place and bookmarks ($XDG_STATE_HOME/comicterm/).
+    #[arg(long)]
+    pub no_state: bool,
 
     /// Test-only: the first art job panics inside its worker thread.
     #[arg(long, hide = true, global = true)]
@@ -66,6 +75,14 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ExportFormat::Text)]
         format: ExportFormat,
     },
+    /// Find TEXT in captions, speech, alt text and commentary; one hit per line:
+    /// page, panel (as the status bar numbers them), where, language and the line, tab
+    /// separated. Exit status 0 with hits, 1 without, 2 when the story cannot be read.
+    #[command(override_usage = "comicterm search [OPTIONS] [PATH] <TEXT>")]
+    Search(SearchArgs),
+    /// The config file: check it (no option), print where it is read from (--path) or print
+    /// a complete default one (--default).
+    Config(ConfigArgs),
     /// Benchmarks only: write a synthetic story of PANELS panels to OUT.
     #[command(hide = true)]
     Generate {
@@ -78,6 +95,42 @@ pub enum Command {
         #[arg(long, default_value_t = 16)]
         art_files: usize,
     },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SearchArgs {
+    /// [PATH] TEXT: the story folder, image, folder of images or .cbz (default: the built-in
+    /// story), then the text to find (case ignored for Latin and other cased scripts, exact
+    /// for CJK).
+    #[arg(value_name = "[PATH] TEXT", num_args = 1..=2, required = true)]
+    pub words: Vec<std::ffi::OsString>,
+    /// Search every language of the story (default: --lang, else the story's first).
+    #[arg(long, conflicts_with = "lang")]
+    pub all_langs: bool,
+}
+
+impl SearchArgs {
+    /// The story path, if given.
+    pub fn path(&self) -> Option<&std::path::Path> {
+        (self.words.len() == 2).then(|| std::path::Path::new(&self.words[0]))
+    }
+
+    /// The text to find.
+    pub fn text(&self) -> String {
+        self.words
+            .last()
+            .map_or_else(String::new, |t| t.to_string_lossy().into_owned())
+    }
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ConfigArgs {
+    /// Print a complete, commented config file holding the defaults.
+    #[arg(long, conflicts_with = "path")]
+    pub default: bool,
+    /// Print where the config file is read from ($XDG_CONFIG_HOME/comicterm/config.toml).
+    #[arg(long)]
+    pub path: bool,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -115,13 +168,16 @@ pub enum Theme {
     Auto,
     Dark,
     Light,
+    /// Brightest colors on a dark background, darkest on a light one (as detected).
+    HighContrast,
 }
 
 impl Theme {
-    /// Whether to use the light palette, given the terminal's background if known.
+    /// Whether to use the light palette (or the light variant of high contrast), given the
+    /// terminal's background if known.
     pub fn light(self, background: Option<(u8, u8, u8)>) -> bool {
         match self {
-            Theme::Auto => background.is_some_and(crate::ui::is_light),
+            Theme::Auto | Theme::HighContrast => background.is_some_and(crate::ui::is_light),
             Theme::Dark => false,
             Theme::Light => true,
         }

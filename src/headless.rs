@@ -29,7 +29,7 @@ pub fn render(
         Graphics::resolve(view.graphics),
     );
     let ctx = ViewCtx {
-        light: view.theme.light(None),
+        light: view.theme.unwrap_or_default().light(None),
         mono: render_color_mode() == ColorMode::Mono,
         ..ViewCtx::with_art(&app, &art)
     };

@@ -7,11 +7,14 @@
 pub mod app;
 pub mod art;
 pub mod cli;
+pub mod config;
 pub mod diag;
 pub mod doctor;
 pub mod export;
 pub mod generate;
 pub mod headless;
+pub mod search;
+pub mod state_file;
 pub mod story;
 pub mod term;
 pub mod text;

@@ -36,6 +36,30 @@ fn main() -> ExitCode {
                 comicterm::doctor::report(&detected, graphics, &mut out).and_then(|()| out.flush()),
             )
         }
+        Some(Command::Search(args)) => match open(args.path()) {
+            Ok(story) => {
+                warn_language(&story, cli.view.lang.as_deref());
+                let mut out = std::io::stdout().lock();
+                let lang = cli.view.lang.as_deref();
+                let code = comicterm::search::command(
+                    &story,
+                    &args.text(),
+                    lang,
+                    args.all_langs,
+                    &mut out,
+                );
+                finish_with_code(code.and_then(|c| out.flush().map(|()| c)))
+            }
+            // Exit status 1 means "no hit": a story that cannot be read is 2.
+            Err(_) => 2,
+        },
+        Some(Command::Config(args)) => finish_with_code(comicterm::config::command(
+            args,
+            &cli.view,
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+            styled_stderr(),
+        )),
         Some(Command::Generate {
             out,
             panels,
@@ -98,6 +122,11 @@ fn finish_output(result: std::io::Result<()>) -> i32 {
             1
         }
     }
+}
+
+/// The exit code a command chose, or [`finish_output`]'s for its output error.
+fn finish_with_code(result: std::io::Result<i32>) -> i32 {
+    result.unwrap_or_else(|e| finish_output(Err(e)))
 }
 
 /// `ok: 4 pages, 16 panels, 50 notes (41 established, 5 single-source, 3 disputed,

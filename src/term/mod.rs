@@ -74,7 +74,10 @@ pub fn run(story: &Story, args: &ViewArgs) -> io::Result<i32> {
         scene: None,
         panic_after: args.panic_after_frames,
         frames: 0,
-        light: args.theme.light(detected.facts.replies.background),
+        light: args
+            .theme
+            .unwrap_or_default()
+            .light(detected.facts.replies.background),
         wheel: wheel::WheelGate::default(),
     };
     let code = lp.run(&mut app, &rx);
