@@ -19,6 +19,7 @@ pub mod story;
 pub mod term;
 pub mod text;
 pub mod ui;
+pub mod viewer;
 
 #[cfg(test)]
 mod reader_tests;

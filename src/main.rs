@@ -80,7 +80,12 @@ fn main() -> ExitCode {
                 );
                 2
             }
-            Ok(story) => comicterm::term::run(&story, &cli.view).unwrap_or_else(|e| {
+            Ok(story) => comicterm::viewer::run(
+                &story,
+                &StorySource::from_arg(cli.path.as_deref()),
+                &cli.view,
+            )
+            .unwrap_or_else(|e| {
                 eprintln!("comicterm: {e}");
                 1
             }),

@@ -376,3 +376,88 @@ fn sgr_has(screen: &str, param: &str) -> bool {
             .is_some_and(|(params, _)| params.split(';').any(|p| p == param))
     })
 }
+
+/// Quit on page 3, panel 10, in Chinese with the commentary open; start again: the reader
+/// is back there. `--from-start` ignores the saved place; `--no-state` neither reads nor
+/// writes it.
+#[test]
+fn the_viewer_reopens_where_the_reader_left() {
+    let Some(t) = Tmux::start_cmd("resume", &["sh", "-c", "sleep 0.5"], 160, 48) else {
+        return;
+    };
+    // Three runs in one shell, each waiting for a file (in the test's HOME) before it starts.
+    let home = t.home().display().to_string();
+    let script = format!(
+        "'{BIN}' --graphics none; echo FIRST=$?; \
+         while [ ! -e '{home}/go2' ]; do sleep 0.1; done; '{BIN}' --graphics none; \
+         echo SECOND=$?; while [ ! -e '{home}/go3' ]; do sleep 0.1; done; \
+         '{BIN}' --graphics none --from-start; echo THIRD=$?; sleep 30"
+    );
+    t.tmux(&["respawn-pane", "-k", "sh", "-c", &script]);
+    let go = |n: &str| std::fs::write(t.home().join(n), "").unwrap();
+    t.wait_for("Page 1/4");
+    // Page 3, then panel 10 (the second panel of page 3), Chinese, commentary.
+    t.keys(&["3", "Enter"]);
+    t.wait_for("Page 3/4");
+    t.keys(&["Right", "t", "c"]);
+    t.wait_all(&["第 3/4 页", "第 10/16 格", "评注 ─"]);
+    t.keys(&["q"]);
+    t.wait_for("FIRST=0");
+    let state = t.home().join("state/comicterm");
+    let files: Vec<_> = std::fs::read_dir(&state).expect("a state folder").collect();
+    assert_eq!(files.len(), 1, "one state file for the story in {state:?}");
+    go("go2");
+    t.wait_all(&["第 3/4 页", "第 10/16 格", "评注 ─"]);
+    t.keys(&["Escape", "q"]);
+    t.wait_for("SECOND=0");
+    go("go3");
+    let s = t.wait_for("Page 1/4");
+    assert!(
+        s.contains("Panel 1/16"),
+        "--from-start opens at the start:\n{s}"
+    );
+    t.keys(&["q"]);
+    t.wait_for("THIRD=0");
+}
+
+/// `/`, a word, Enter: the panel where it is said; `n` the next hit; the status bar counts.
+#[test]
+fn search_finds_the_roses() {
+    let Some(t) = Tmux::start("search", "--graphics none", 160, 48) else {
+        return;
+    };
+    t.wait_for("Page 1/4");
+    t.keys(&["/"]);
+    t.keys(&["-l", "roses"]);
+    t.wait_for("/roses");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("Page 2/4");
+    assert!(s.contains("Panel 5/16") && s.contains("hit 1/"), "{s}");
+    t.keys(&["/"]);
+    t.keys(&["-l", "zzzqqq"]);
+    t.keys(&["Enter"]);
+    let s = t.wait_for("No hits for");
+    assert!(s.contains("Panel 5/16"), "no hit: the place is kept\n{s}");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+}
+
+/// A config file that binds `x` to the next page: `x` turns the page, and help shows it.
+#[test]
+fn a_config_file_rebinds_a_key() {
+    let script = format!("'{BIN}' --graphics none; echo EXIT=$?; sleep 30");
+    let Some(t) = Tmux::start_cmd("config", &["sh", "-c", "sleep 0.5"], 160, 48) else {
+        return;
+    };
+    let config = t.home().join("config/comicterm");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "[keys]\nnext-page = [\"x\"]\n").unwrap();
+    t.tmux(&["respawn-pane", "-k", "sh", "-c", &script]);
+    t.wait_for("Page 1/4");
+    t.keys(&["x"]);
+    t.wait_for("Page 2/4");
+    t.keys(&["?"]);
+    t.wait_for("x              next page");
+    t.keys(&["Escape", "q"]);
+    t.wait_for("EXIT=0");
+}

@@ -99,11 +99,11 @@ fn graphs() -> (Graph, BTreeMap<String, Graph>) {
             };
             if from != to {
                 top.entry(from.clone()).or_default().insert(to.clone());
-            } else if let (Some(a), Some(b)) = (module.get(1), target.get(1)) {
-                if a != b {
-                    let g = inner.entry(from.clone()).or_default();
-                    g.entry(a.clone()).or_default().insert(b.clone());
-                }
+            } else if let (Some(a), Some(b)) = (module.get(1), target.get(1))
+                && a != b
+            {
+                let g = inner.entry(from.clone()).or_default();
+                g.entry(a.clone()).or_default().insert(b.clone());
             }
         }
     }

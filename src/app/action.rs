@@ -52,6 +52,19 @@ pub enum Action {
     /// The top / the end of the open overlay.
     ScrollTop,
     ScrollBottom,
+    /// `m`: bookmark the current panel, or remove its bookmark.
+    ToggleBookmark,
+    /// `/`: open the search prompt.
+    SearchStart,
+    /// A character typed into the search prompt.
+    SearchInput(char),
+    /// Backspace in the search prompt: remove the last character (grapheme).
+    SearchErase,
+    /// Enter in the search prompt: search, and go to the first hit from here.
+    SearchSubmit,
+    /// `n` / `N`: the next / previous hit.
+    SearchNext,
+    SearchPrev,
     /// Go to a position (clamped into the story), e.g. from `render --page`.
     GoTo(crate::app::Position),
     /// Open panel `n` (index on the current page) in panel view.
@@ -59,4 +72,48 @@ pub enum Action {
 
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
+}
+
+impl Action {
+    /// The name a config file binds keys to (`next-panel`), for actions a key asks for.
+    pub fn name(self) -> Option<&'static str> {
+        use Action::*;
+        Some(match self {
+            Next => "next",
+            Prev => "prev",
+            NextPanel => "next-panel",
+            PrevPanel => "prev-panel",
+            Below => "below",
+            Above => "above",
+            NextNoted => "next-noted",
+            PrevNoted => "prev-noted",
+            ToggleArtAlone => "toggle-art-alone",
+            NextPage => "next-page",
+            PrevPage => "prev-page",
+            FirstPage => "first-page",
+            LastPage => "last-page",
+            JumpOrLast => "jump-or-last",
+            Confirm => "confirm",
+            EraseDigit => "erase-digit",
+            ToggleView => "toggle-view",
+            ToggleCommentary => "toggle-commentary",
+            ToggleHelp => "toggle-help",
+            NextLanguage => "next-language",
+            ToggleBookmark => "toggle-bookmark",
+            SearchStart => "search",
+            SearchNext => "search-next",
+            SearchPrev => "search-prev",
+            Back => "back",
+            Quit => "quit",
+            Suspend => "suspend",
+            ScrollUp => "scroll-up",
+            ScrollDown => "scroll-down",
+            ScrollPageUp => "scroll-page-up",
+            ScrollPageDown => "scroll-page-down",
+            ScrollTop => "scroll-top",
+            ScrollBottom => "scroll-bottom",
+            Digit(_) | SearchInput(_) | SearchErase | SearchSubmit | GoTo(_) | OpenPanel(_)
+            | Resize(..) => return None,
+        })
+    }
 }

@@ -8,6 +8,9 @@ use super::{Action, App, Overlay};
 /// The layers active in this state, top-most first.
 pub fn layers(app: &App) -> Vec<Layer> {
     let mut layers = vec![Layer::Global];
+    if app.search.prompt.is_some() {
+        layers.push(Layer::Prompt);
+    }
     if app.pending.is_some() {
         layers.push(Layer::Typing);
     }

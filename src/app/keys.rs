@@ -31,6 +31,32 @@ pub enum Key {
     Digit,
 }
 
+impl Key {
+    /// The key as a config file writes it (`right`, `pagedown`, `ctrl-c`, `G`); `None` for
+    /// [`Key::Digit`], which stands for ten keys.
+    pub fn config_name(self) -> Option<String> {
+        Some(match self {
+            Key::Char(' ') => "space".into(),
+            Key::Char(c) => c.to_string(),
+            Key::Ctrl(c) => format!("ctrl-{c}"),
+            Key::Up => "up".into(),
+            Key::Down => "down".into(),
+            Key::Left => "left".into(),
+            Key::Right => "right".into(),
+            Key::PageUp => "pageup".into(),
+            Key::PageDown => "pagedown".into(),
+            Key::Home => "home".into(),
+            Key::End => "end".into(),
+            Key::Enter => "enter".into(),
+            Key::Esc => "esc".into(),
+            Key::Tab => "tab".into(),
+            Key::BackTab => "shift-tab".into(),
+            Key::Backspace => "backspace".into(),
+            Key::Digit => return None,
+        })
+    }
+}
+
 impl fmt::Display for Key {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -60,6 +86,8 @@ impl fmt::Display for Key {
 pub enum Layer {
     /// Always, before anything else (quit, suspend).
     Global,
+    /// While the search prompt is open: it takes every key (see [`Keymap::action`]).
+    Prompt,
     /// While a page number is being typed.
     Typing,
     /// While commentary or help is open.
@@ -105,6 +133,10 @@ const DEFAULT: &[(Layer, &[Key], Action)] = {
         (Reading, &[Char('z')], A::ToggleArtAlone),
         (Reading, &[Char(']')], A::NextNoted),
         (Reading, &[Char('[')], A::PrevNoted),
+        (Reading, &[Char('m')], A::ToggleBookmark),
+        (Reading, &[Char('/')], A::SearchStart),
+        (Reading, &[Char('n')], A::SearchNext),
+        (Reading, &[Char('N')], A::SearchPrev),
         (Reading, &[Char('c')], A::ToggleCommentary),
         (Reading, &[Char('t')], A::NextLanguage),
         (Reading, &[Char('?')], A::ToggleHelp),
@@ -137,8 +169,20 @@ impl Default for Keymap {
 }
 
 impl Keymap {
-    /// The action `key` does in the first of `layers` (top-most first) that binds it.
+    /// The action `key` does in the first of `layers` (top-most first) that binds it. The
+    /// search prompt takes every key: Enter searches, Esc closes, Backspace erases, a
+    /// character is typed (Ctrl-C still quits).
     pub fn action(&self, layers: &[Layer], key: Key) -> Option<Action> {
+        if layers.contains(&Layer::Prompt) {
+            return match key {
+                Key::Ctrl('c') => Some(Action::Quit),
+                Key::Enter => Some(Action::SearchSubmit),
+                Key::Esc => Some(Action::Back),
+                Key::Backspace => Some(Action::SearchErase),
+                Key::Char(c) => Some(Action::SearchInput(c)),
+                _ => None,
+            };
+        }
         let (lookup, digit) = match key {
             Key::Char(c @ '0'..='9') => (Key::Digit, Some(c as u8 - b'0')),
             other => (other, None),
@@ -153,6 +197,26 @@ impl Keymap {
                 (action, _) => action,
             })
         })
+    }
+
+    /// Binds the action named `name` (see [`Action::name`]) to `keys` instead of its
+    /// default ones (none: unbound). Unknown names are an error.
+    pub fn rebind(&mut self, name: &str, keys: Vec<Key>) -> Result<(), String> {
+        let b = self
+            .bindings
+            .iter_mut()
+            .find(|b| b.action.name() == Some(name))
+            .ok_or_else(|| format!("no action named `{name}`"))?;
+        b.keys = keys;
+        Ok(())
+    }
+
+    /// The names of the actions keys can be bound to, in the table's order.
+    pub fn action_names(&self) -> Vec<&'static str> {
+        self.bindings
+            .iter()
+            .filter_map(|b| b.action.name())
+            .collect()
     }
 
     /// The keys bound to `action` in `layer`, as help shows them (`Right l Space`).

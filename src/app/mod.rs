@@ -5,6 +5,7 @@
 //! which action a key does now. The terminal edge turns its events into [`keys::Key`]s.
 
 mod action;
+pub mod find;
 pub mod geometry;
 pub mod keymap;
 pub mod keys;

@@ -29,13 +29,22 @@ pub enum Overlay {
 }
 
 /// A one-shot message for the status bar, localized when drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message {
     /// The typed page does not exist; the reader was taken to `shown` instead.
     NoSuchPage { asked: usize, shown: usize },
     /// The language asked for (`--lang`) is not one of the story's.
     NoSuchLanguage,
+    /// The search found nothing; the reader stays where they were.
+    NoHits,
+    /// `m` added or removed a bookmark.
+    Bookmarked(bool),
+    /// The saved place could not be used (a line from the state file's reader).
+    Notice(String),
 }
+
+/// What the story's fit depends on: terminal size and language.
+type FitKey = ((u16, u16), usize);
 
 /// Everything the viewer shows, for one story.
 #[derive(Clone)]
@@ -61,7 +70,11 @@ pub struct App<'s> {
     pub size: (u16, u16),
     pub message: Option<Message>,
     /// Whether the story fits in page view, for a (size, language).
-    story_fit: Option<(((u16, u16), usize), bool)>,
+    story_fit: Option<(FitKey, bool)>,
+    /// Search: the prompt, the hits, the one shown.
+    pub search: super::find::Find,
+    /// Ids of bookmarked panels (`m`).
+    pub bookmarks: std::collections::BTreeSet<String>,
     /// `z`: the current panel's art alone, as large as the terminal allows.
     pub art_alone: bool,
     pub quit: bool,
@@ -80,6 +93,8 @@ impl std::fmt::Debug for App<'_> {
             .field("size", &self.size)
             .field("message", &self.message)
             .field("art_alone", &self.art_alone)
+            .field("search", &self.search.prompt)
+            .field("bookmarks", &self.bookmarks)
             .finish_non_exhaustive()
     }
 }
@@ -113,6 +128,8 @@ impl<'s> App<'s> {
             size,
             message,
             story_fit: None,
+            search: super::find::Find::default(),
+            bookmarks: std::collections::BTreeSet::new(),
             art_alone: false,
             quit: false,
         };

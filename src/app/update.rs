@@ -39,6 +39,13 @@ impl App<'_> {
             Action::NextNoted => self.go(nav::next_noted(self.story, self.pos)),
             Action::PrevNoted => self.go(nav::prev_noted(self.story, self.pos)),
             Action::ToggleArtAlone => self.art_alone = !self.art_alone,
+            Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::SearchStart => self.search_start(),
+            Action::SearchInput(c) => self.search_input(c),
+            Action::SearchErase => self.search_erase(),
+            Action::SearchSubmit => self.search_submit(),
+            Action::SearchNext => self.search_step(true),
+            Action::SearchPrev => self.search_step(false),
             Action::NextPage => self.go(nav::next_page(self.story, self.pos)),
             Action::PrevPage => self.go(nav::prev_page(self.pos)),
             Action::FirstPage => self.go(Some(nav::first_of(0))),
@@ -76,7 +83,7 @@ impl App<'_> {
     }
 
     /// Moves to `to` (if any); scroll restarts and the page's fit is re-checked.
-    fn go(&mut self, to: Option<Position>) {
+    pub(super) fn go(&mut self, to: Option<Position>) {
         if let Some(to) = to
             && to != self.pos
         {
@@ -128,14 +135,30 @@ impl App<'_> {
         let n = self.story.languages.len().max(1);
         self.lang = (self.lang + 1) % n;
         self.scroll = 0;
+        // Hits are per language: the same query, searched again.
+        self.run_search();
         self.refresh_fit();
         if before == View::Panel {
             self.view = View::Panel;
         }
     }
 
-    /// Esc closes the top layer: the overlay, else the art shown alone.
+    fn toggle_bookmark(&mut self) {
+        let Some(id) = self.panel().map(|p| p.id.clone()) else {
+            return;
+        };
+        let added = self.bookmarks.insert(id.clone());
+        if !added {
+            self.bookmarks.remove(&id);
+        }
+        self.message = Some(Message::Bookmarked(added));
+    }
+
+    /// Esc closes the top layer: the search prompt, the overlay, else the art shown alone.
     fn back(&mut self) {
+        if self.search.prompt.take().is_some() {
+            return;
+        }
         if self.overlay == Overlay::None {
             self.art_alone = false;
         }

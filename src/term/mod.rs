@@ -40,7 +40,14 @@ const FRAME_BUFFER: usize = 256 * 1024;
 const TICK: Duration = Duration::from_millis(50);
 
 /// Runs the interactive viewer on `story` until the reader quits; returns the exit code.
-pub fn run(story: &Story, args: &ViewArgs) -> io::Result<i32> {
+/// `prepare` sets up the reader state once the terminal's size is known (keys, the saved
+/// place); `finish` sees the state the reader leaves (to save the place).
+pub fn run(
+    story: &Story,
+    args: &ViewArgs,
+    prepare: impl FnOnce(&mut App),
+    finish: impl FnOnce(&App),
+) -> io::Result<i32> {
     // With NO_COLOR crossterm writes each color change as an empty SGR (`ESC[m`), which also
     // resets bold and reverse; we drop colors ourselves instead (`ViewCtx::mono`).
     ratatui::crossterm::style::force_color_output(true);
@@ -60,6 +67,7 @@ pub fn run(story: &Story, args: &ViewArgs) -> io::Result<i32> {
         .map(|i| story.languages[i].as_str());
     let lang = args.lang.as_deref().or(locale);
     let mut app = App::new(story, &ui::GEOMETRY, lang, (size.width, size.height));
+    prepare(&mut app);
     let (art_view, worker) = art::start(&detected, input.sender());
     if args.panic_in_decoder {
         crate::art::request_test_panic();
@@ -81,6 +89,7 @@ pub fn run(story: &Story, args: &ViewArgs) -> io::Result<i32> {
         wheel: wheel::WheelGate::default(),
     };
     let code = lp.run(&mut app, &rx);
+    finish(&app);
     let _ = lp.forget_placements();
     session.restore()?;
     code

@@ -36,9 +36,13 @@ pub fn en(action: Action) -> &'static str {
         ScrollTop => "in commentary or help: the top",
         ScrollBottom => "in commentary or help: the end",
         Back => "close the box or the picture, clear a typed number (never quits)",
+        ToggleBookmark => "bookmark this panel (or remove its bookmark)",
+        SearchStart => "search: type, then Enter (Esc cancels)",
+        SearchNext => "next hit",
+        SearchPrev => "previous hit",
         Quit => "quit",
         Suspend => "suspend to the shell (fg to return)",
-        GoTo(_) | OpenPanel(_) | Resize(..) => "",
+        GoTo(_) | OpenPanel(_) | Resize(..) | SearchInput(_) | SearchErase | SearchSubmit => "",
     }
 }
 
@@ -74,9 +78,13 @@ pub fn zh(action: Action) -> &'static str {
         ScrollTop => "评注或帮助中：到顶",
         ScrollBottom => "评注或帮助中：到底",
         Back => "关闭窗口或画面、清除输入的页码（不会退出）",
+        ToggleBookmark => "为本格加书签（再按一次取消）",
+        SearchStart => "搜索：输入后按 Enter（Esc 取消）",
+        SearchNext => "下一个结果",
+        SearchPrev => "上一个结果",
         Quit => "退出",
         Suspend => "挂起到 shell（用 fg 返回）",
-        GoTo(_) | OpenPanel(_) | Resize(..) => "",
+        GoTo(_) | OpenPanel(_) | Resize(..) | SearchInput(_) | SearchErase | SearchSubmit => "",
     }
 }
 

@@ -48,6 +48,9 @@ pub struct ViewCtx<'a> {
     pub light: bool,
     /// `NO_COLOR`: no colors, but emphasis (bold, reverse) stays.
     pub mono: bool,
+    /// Search hits to highlight, and bookmarked panels (empty outside the viewer).
+    pub hits: &'a [crate::search::Hit],
+    pub bookmarks: Option<&'a std::collections::BTreeSet<String>>,
 }
 
 impl<'a> ViewCtx<'a> {
@@ -60,6 +63,8 @@ impl<'a> ViewCtx<'a> {
             art: None,
             light: false,
             mono: false,
+            hits: &app.search.hits,
+            bookmarks: Some(&app.bookmarks),
         }
     }
 

@@ -23,11 +23,9 @@ fn placed_rect(app: &App, area: Rect, rows: usize) -> Rect {
     let height = needed.clamp(full.height.min(8), full.height);
     let focus = (app.overlay == Overlay::Commentary && app.effective_view() == View::Page)
         .then(|| {
-            Some(
-                layout::page_rects(app.page()?, body)
-                    .get(app.pos.panel)
-                    .copied()?,
-            )
+            layout::page_rects(app.page()?, body)
+                .get(app.pos.panel)
+                .copied()
         })
         .flatten();
     let y = match focus {

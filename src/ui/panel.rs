@@ -29,9 +29,17 @@ pub fn draw_panel(panel: &Panel, fit: Fit, area: Rect, buf: &mut Buffer, ctx: &V
     let mut block = Block::bordered()
         .border_style(style)
         .title(format!(" {} ", panel.number));
-    // In page view a badge says which panels have notes (`c` shows the focused one's).
+    // Badges: a bookmark, and in page view how many notes a panel has (`c` shows the
+    // focused one's).
+    let mut badges = Vec::new();
+    if ctx.bookmarks.is_some_and(|b| b.contains(&panel.id)) {
+        badges.push(ctx.strings.bookmark.to_string());
+    }
     if matches!(fit, Fit::InPage { .. }) && !panel.notes.is_empty() {
-        let badge = Line::from(format!(" {} ", ctx.strings.badge(panel.notes.len())));
+        badges.push(ctx.strings.badge(panel.notes.len()));
+    }
+    if !badges.is_empty() {
+        let badge = Line::from(format!(" {} ", badges.join(" · ")));
         block = block.title(badge.right_aligned().style(theme::BADGE));
     }
     let inner = block.inner(area);

@@ -32,8 +32,17 @@ fn alert(app: &App, ctx: &ViewCtx) -> Option<String> {
     if let Some(n) = app.pending {
         return Some(s.go_to(n));
     }
-    app.message.map(|m| match m {
-        Message::NoSuchPage { asked, shown } => s.no_such_page(asked, shown),
+    if let Some(typed) = &app.search.prompt {
+        return Some(format!("/{}▏", crate::text::sanitize(typed)));
+    }
+    app.message.as_ref().map(|m| match m {
+        Message::NoSuchPage { asked, shown } => s.no_such_page(*asked, *shown),
+        Message::NoHits => s
+            .no_hits
+            .replace("{}", &crate::text::sanitize(&app.search.query)),
+        Message::Bookmarked(true) => s.bookmarked.0.to_string(),
+        Message::Bookmarked(false) => s.bookmarked.1.to_string(),
+        Message::Notice(text) => text.clone(),
         Message::NoSuchLanguage => {
             let names: Vec<&str> = ctx
                 .story
@@ -62,6 +71,14 @@ fn info(app: &App, ctx: &ViewCtx, room: usize) -> String {
         (1, notes),
         (0, help),
     ];
+    if let (Some(i), n) = (app.search.current, app.search.hits.len()) {
+        let hit = ctx.strings.hit.replace("{}", &format!("{}/{n}", i + 1));
+        parts.insert(2, (1, hit));
+    }
+    let bookmarked = app.panel().is_some_and(|p| app.bookmarks.contains(&p.id));
+    if bookmarked {
+        parts.insert(2, (2, ctx.strings.bookmark.to_string()));
+    }
     for sep in [SEP, TIGHT_SEP] {
         let width = |parts: &[(u8, String)]| {
             parts.iter().map(|(_, p)| p.width()).sum::<usize>() + sep.len() * parts.len()

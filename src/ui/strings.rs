@@ -53,6 +53,14 @@ pub struct Strings {
     go_to: &'static str,
     no_such_page: (&'static str, &'static str),
     enlarge: &'static str,
+    /// "No hits for “{}”".
+    pub no_hits: &'static str,
+    /// "hit {}": which search hit, `3/7`.
+    pub hit: &'static str,
+    /// Added / removed a bookmark.
+    pub bookmarked: (&'static str, &'static str),
+    /// A bookmarked panel's frame mark.
+    pub bookmark: &'static str,
     /// What each bound action does (the keys come from the app's key table).
     pub actions: fn(crate::app::Action) -> &'static str,
     /// The mouse's row in help: (what, does).
@@ -196,6 +204,10 @@ static EN: Strings = Strings {
     go_to: "Go to page:",
     no_such_page: (" is not a page; showing page ", ""),
     enlarge: "Please enlarge the terminal to at least",
+    no_hits: "No hits for “{}”",
+    hit: "hit {}",
+    bookmarked: ("Bookmarked", "Bookmark removed"),
+    bookmark: "bookmark",
     actions: super::keyhelp::en,
     mouse: (
         "Wheel / click",
@@ -242,6 +254,10 @@ static ZH: Strings = Strings {
     go_to: "跳到第几页：",
     no_such_page: (" 页不存在；现在显示第 ", " 页"),
     enlarge: "请把终端窗口放大到至少",
+    no_hits: "没有找到“{}”",
+    hit: "第 {} 个结果",
+    bookmarked: ("已加书签", "已取消书签"),
+    bookmark: "书签",
     actions: super::keyhelp::zh,
     mouse: ("Wheel / click", "视图的一步（窗口中滚一行）/ 打开一格"),
 };

@@ -4,6 +4,8 @@ use ratatui::style::{Color, Modifier, Style};
 
 pub const FRAME: Style = Style::new().fg(Color::Gray);
 pub const FRAME_CURRENT: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+/// A search hit where it is drawn.
+pub const HIT: Style = Style::new().add_modifier(Modifier::REVERSED);
 /// A panel frame's "2 notes" badge.
 pub const BADGE: Style = Style::new().fg(Color::Yellow);
 pub const ART_FRAME: Style = Style::new().fg(Color::DarkGray);

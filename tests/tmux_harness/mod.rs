@@ -14,6 +14,9 @@ pub const TIMEOUT: Duration = Duration::from_secs(20);
 
 pub struct Tmux {
     socket: String,
+    /// The session's HOME and XDG folders: the viewer's saved place and config live here,
+    /// never in the real home, and each test starts without either.
+    home: tempfile::TempDir,
 }
 
 impl Tmux {
@@ -34,7 +37,8 @@ impl Tmux {
             return None;
         }
         let socket = format!("comicterm-test-{}-{name}", std::process::id());
-        let t = Self { socket };
+        let home = tempfile::tempdir().expect("temp home");
+        let t = Self { socket, home };
         let (w, h) = (w.to_string(), h.to_string());
         // A fixed locale: the viewer picks its language from it.
         let mut args = vec!["-f", "/dev/null", "new-session", "-d", "-x", &w, "-y", &h];
@@ -51,8 +55,22 @@ impl Tmux {
         Some(t)
     }
 
+    /// The session's temporary HOME (its `state/` and `config/` are the XDG folders).
+    pub fn home(&self) -> &std::path::Path {
+        self.home.path()
+    }
+
     pub fn tmux(&self, args: &[&str]) -> String {
+        let home = self.home.path();
+        // Nothing from the caller's environment but PATH: no real HOME, no COMICTERM_*.
         let out: Output = Command::new("tmux")
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", home)
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_STATE_HOME", home.join("state"))
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_CACHE_HOME", home.join("cache"))
             .arg("-L")
             .arg(&self.socket)
             .args(args)
