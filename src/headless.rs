@@ -29,7 +29,7 @@ pub fn render(
         Graphics::resolve(view.graphics),
     );
     let ctx = ViewCtx {
-        light: view.theme.unwrap_or_default().light(None),
+        palette: ui::Palette::new(view.theme.unwrap_or_default(), None),
         mono: render_color_mode() == ColorMode::Mono,
         ..ViewCtx::with_art(&app, &art)
     };

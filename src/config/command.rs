@@ -6,7 +6,7 @@ use std::io::Write;
 use clap::ValueEnum;
 
 use super::{
-    DEFAULT_ACTIONS, Settings, default_bindings, default_file, process_config_path, resolve,
+    Settings, default_actions, default_bindings, default_file, process_config_path, resolve,
 };
 use crate::cli::{ConfigArgs, ViewArgs};
 
@@ -36,7 +36,7 @@ pub fn command(
         writeln!(out, "{shown}")?;
         return Ok(0);
     }
-    let resolved = resolve(view, DEFAULT_ACTIONS);
+    let resolved = resolve(view, &default_actions());
     for m in &resolved.env_messages {
         writeln!(err, "comicterm: {m}")?;
     }

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use command::command;
-pub use default_file::{DEFAULT_KEYS, default_bindings, default_file};
+pub use default_file::{default_bindings, default_file, default_keys};
 pub use keys::{KEY_SYNTAX, Key, KeySpec};
 pub use layers::{ENV_VARS, cli_layer, env_layer};
 
@@ -39,39 +39,10 @@ pub const KNOWN_KEYS: &[&str] = &[
     "keys",
 ];
 
-/// Action names `[keys]` may bind by default: the viewer's actions that a single key asks
-/// for (src/app/action.rs, as in the key table of issue 11).
-pub const DEFAULT_ACTIONS: &[&str] = &[
-    "next",
-    "prev",
-    "next-panel",
-    "prev-panel",
-    "below",
-    "above",
-    "next-noted",
-    "prev-noted",
-    "toggle-art-alone",
-    "next-page",
-    "prev-page",
-    "first-page",
-    "last-page",
-    "jump-or-last",
-    "confirm",
-    "erase-digit",
-    "toggle-view",
-    "toggle-commentary",
-    "toggle-help",
-    "next-language",
-    "back",
-    "quit",
-    "suspend",
-    "scroll-up",
-    "scroll-down",
-    "scroll-page-up",
-    "scroll-page-down",
-    "scroll-top",
-    "scroll-bottom",
-];
+/// Action names `[keys]` may bind: the viewer's one key table (`src/app/keys.rs`).
+pub fn default_actions() -> Vec<&'static str> {
+    crate::app::keys::Keymap::default().action_names()
+}
 
 /// Where commentary is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -177,7 +148,7 @@ pub struct Loaded {
 }
 
 /// Reads and parses the config file at `path`; `actions` are the names `[keys]` may bind
-/// (e.g. [`DEFAULT_ACTIONS`]). Never fails: unreadable, too large or non-UTF-8 files are
+/// (e.g. [`default_actions`]). Never fails: unreadable, too large or non-UTF-8 files are
 /// diagnostics.
 pub fn load_file(path: &Path, actions: &[&str]) -> Loaded {
     let name = crate::diag::visible(&path.display().to_string());

@@ -82,10 +82,10 @@ pub fn run(
         scene: None,
         panic_after: args.panic_after_frames,
         frames: 0,
-        light: args
-            .theme
-            .unwrap_or_default()
-            .light(detected.facts.replies.background),
+        palette: ui::Palette::new(
+            args.theme.unwrap_or_default(),
+            detected.facts.replies.background,
+        ),
         wheel: wheel::WheelGate::default(),
     };
     let code = lp.run(&mut app, &rx);
@@ -106,8 +106,8 @@ struct Loop<'a> {
     scene: Option<art::Scene>,
     panic_after: Option<u32>,
     frames: u32,
-    /// The light palette (the terminal's background is light, or `--theme light`).
-    light: bool,
+    /// The colors (`--theme`, and the terminal's background for `auto`).
+    palette: ui::Palette,
     wheel: wheel::WheelGate,
 }
 
@@ -167,7 +167,7 @@ impl Loop<'_> {
         }
         self.scene = Some(scene);
         let ctx = ViewCtx {
-            light: self.light,
+            palette: self.palette,
             mono: self.art.mode == crate::art::ColorMode::Mono,
             ..ViewCtx::with_art(app, &self.art)
         };

@@ -44,8 +44,8 @@ pub struct ViewCtx<'a> {
     pub lang: &'a str,
     pub strings: &'static Strings,
     pub art: Option<&'a ArtView>,
-    /// The terminal's background is light: the light palette.
-    pub light: bool,
+    /// The colors (`--theme` against the terminal's background): dark, light, high contrast.
+    pub palette: Palette,
     /// `NO_COLOR`: no colors, but emphasis (bold, reverse) stays.
     pub mono: bool,
     /// Search hits to highlight, and bookmarked panels (empty outside the viewer).
@@ -61,7 +61,7 @@ impl<'a> ViewCtx<'a> {
             lang,
             strings: strings::for_lang(lang),
             art: None,
-            light: false,
+            palette: Palette::Dark,
             mono: false,
             hits: &app.search.hits,
             bookmarks: Some(&app.bookmarks),
@@ -102,11 +102,7 @@ pub fn render(app: &App, ctx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     status::draw(app, ctx, status_bar, buf);
     overlay::draw(app, ctx, area, buf);
     blank_cut_wide_glyphs(buf, area);
-    if ctx.mono {
-        theme::apply_mono(buf, area, status_bar);
-    } else if ctx.light {
-        theme::apply_light(buf, area);
-    }
+    theme::apply(buf, area, status_bar, ctx.palette, ctx.mono);
 }
 
 /// A wide glyph (CJK, emoji) whose right half was drawn over (by an overlay's border or

@@ -181,7 +181,7 @@ fn the_light_palette_leaves_no_pale_text_and_no_black_boxes() {
             }
             let mut buf = Buffer::empty(Rect::new(0, 0, 120, 40));
             let ctx = ViewCtx {
-                light: true,
+                palette: crate::ui::Palette::Light,
                 ..ViewCtx::new(&app)
             };
             render(&app, &ctx, buf.area, &mut buf);
