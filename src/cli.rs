@@ -156,6 +156,9 @@ pub struct RenderArgs {
     /// Open the help overlay.
     #[arg(long)]
     pub help_overlay: bool,
+    /// Show the overview of every page (its cursor on the panel given).
+    #[arg(long)]
+    pub overview: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = RenderFormat::Text)]
     pub format: RenderFormat,

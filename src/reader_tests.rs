@@ -515,3 +515,107 @@ fn the_key_table_answers_top_layer_first() {
     );
     assert_eq!(k(&a, Key::Char('q')), Some(Action::Quit));
 }
+
+/// `o` opens the overview on the reader's panel; its keys move the cursor, not the reader;
+/// Enter goes there; Esc closes without moving.
+#[test]
+fn the_overview_moves_its_cursor_and_jumps() {
+    let s = story();
+    let mut a = run(&s, &[Action::NextPanel, Action::ToggleOverview]);
+    assert_eq!(a.overview, Some(at(0, 1)));
+    let k = |a: &App, key| keymap::map_key(a, key);
+    assert_eq!(
+        k(&a, Key::Right),
+        Some(Action::Overview(
+            crate::app::overview::OverviewStep::NextPanel
+        ))
+    );
+    assert_eq!(
+        k(&a, Key::Char('z')),
+        None,
+        "reading keys stay out of the overview"
+    );
+    assert_eq!(k(&a, Key::Char('?')), Some(Action::ToggleHelp));
+    for key in [Key::Down, Key::Right, Key::Right] {
+        let action = k(&a, key).unwrap();
+        a.update(action);
+    }
+    assert_eq!(a.overview, Some(at(1, 2)));
+    assert_eq!(a.pos, at(0, 1), "the reader has not moved");
+    a.update(k(&a, Key::Enter).unwrap());
+    assert_eq!((a.overview, a.pos), (None, at(1, 2)));
+    a.update(Action::ToggleOverview);
+    a.update(Action::Overview(
+        crate::app::overview::OverviewStep::PrevPage,
+    ));
+    a.update(Action::Back);
+    assert_eq!(
+        (a.overview, a.pos),
+        (None, at(1, 2)),
+        "Esc: closed, not moved"
+    );
+    a.update(Action::ToggleOverview);
+    a.update(Action::OverviewPick(at(2, 0)));
+    assert_eq!((a.overview, a.pos), (None, at(2, 0)), "a click jumps");
+}
+
+/// `m` bookmarks the panel and says so; again removes it.
+#[test]
+fn m_toggles_a_bookmark_on_the_current_panel() {
+    let s = story();
+    let mut a = run(&s, &[Action::NextPage, Action::ToggleBookmark]);
+    assert!(a.bookmarks.contains("p5"));
+    assert_eq!(a.message, Some(Message::Bookmarked(true)));
+    a.update(Action::ToggleBookmark);
+    assert!(a.bookmarks.is_empty());
+    assert_eq!(a.message, Some(Message::Bookmarked(false)));
+}
+
+/// The search prompt takes keys; Enter goes to the first hit from here; n/N step and wrap;
+/// no hit keeps the place and says so.
+#[test]
+fn search_prompt_hits_and_steps() {
+    let s = story();
+    let mut a = run(&s, &[Action::NextPage]);
+    a.update(Action::SearchStart);
+    assert_eq!(
+        keymap::map_key(&a, Key::Char('q')),
+        Some(Action::SearchInput('q'))
+    );
+    for c in "BANGx".chars() {
+        a.update(Action::SearchInput(c));
+    }
+    a.update(Action::SearchErase);
+    assert_eq!(a.search.prompt.as_deref(), Some("BANG"));
+    a.update(Action::SearchSubmit);
+    assert_eq!(
+        a.pos,
+        at(1, 0),
+        "the first hit at or after the reader's panel"
+    );
+    assert_eq!(
+        a.search.hits.len(),
+        9,
+        "one sound line in each of the 9 panels"
+    );
+    a.update(Action::SearchPrev);
+    assert_eq!(a.pos, at(0, 3));
+    for _ in 0..5 {
+        a.update(Action::SearchNext);
+    }
+    assert_eq!(a.pos, at(2, 0));
+    a.update(Action::SearchNext);
+    assert_eq!(a.pos, at(0, 0), "wraps to the start");
+    a.update(Action::SearchStart);
+    "zebra"
+        .chars()
+        .for_each(|c| a.update(Action::SearchInput(c)));
+    a.update(Action::SearchSubmit);
+    assert_eq!(
+        (a.pos, a.message.clone()),
+        (at(0, 0), Some(Message::NoHits))
+    );
+    a.update(Action::SearchStart);
+    a.update(Action::Back);
+    assert_eq!(a.search.prompt, None, "Esc closes the prompt");
+}

@@ -52,6 +52,14 @@ pub enum Action {
     /// The top / the end of the open overlay.
     ScrollTop,
     ScrollBottom,
+    /// `o`: open or close the overview of every page.
+    ToggleOverview,
+    /// Move the overview's cursor.
+    Overview(crate::app::overview::OverviewStep),
+    /// Enter in the overview: go to the cursor's panel.
+    OverviewJump,
+    /// A click on a panel in the overview.
+    OverviewPick(crate::app::Position),
     /// `m`: bookmark the current panel, or remove its bookmark.
     ToggleBookmark,
     /// `/`: open the search prompt.
@@ -100,6 +108,12 @@ impl Action {
             ToggleHelp => "toggle-help",
             NextLanguage => "next-language",
             ToggleBookmark => "toggle-bookmark",
+            ToggleOverview => "overview",
+            Overview(crate::app::overview::OverviewStep::NextPanel) => "overview-next",
+            Overview(crate::app::overview::OverviewStep::PrevPanel) => "overview-prev",
+            Overview(crate::app::overview::OverviewStep::NextPage) => "overview-down",
+            Overview(crate::app::overview::OverviewStep::PrevPage) => "overview-up",
+            OverviewJump => "overview-jump",
             SearchStart => "search",
             SearchNext => "search-next",
             SearchPrev => "search-prev",
@@ -113,7 +127,7 @@ impl Action {
             ScrollTop => "scroll-top",
             ScrollBottom => "scroll-bottom",
             Digit(_) | SearchInput(_) | SearchErase | SearchSubmit | GoTo(_) | OpenPanel(_)
-            | Resize(..) => return None,
+            | OverviewPick(_) | Resize(..) => return None,
         })
     }
 }

@@ -92,6 +92,8 @@ pub enum Layer {
     Typing,
     /// While commentary or help is open.
     Overlay,
+    /// While the overview is open.
+    Overview,
     /// Reading: the page or panel.
     Reading,
 }
@@ -112,6 +114,7 @@ pub struct Keymap {
 
 /// The default bindings: (layer, keys, action).
 const DEFAULT: &[(Layer, &[Key], Action)] = {
+    use super::overview::OverviewStep;
     use Action as A;
     use Key::*;
     use Layer::*;
@@ -133,6 +136,7 @@ const DEFAULT: &[(Layer, &[Key], Action)] = {
         (Reading, &[Char('z')], A::ToggleArtAlone),
         (Reading, &[Char(']')], A::NextNoted),
         (Reading, &[Char('[')], A::PrevNoted),
+        (Reading, &[Char('o')], A::ToggleOverview),
         (Reading, &[Char('m')], A::ToggleBookmark),
         (Reading, &[Char('/')], A::SearchStart),
         (Reading, &[Char('n')], A::SearchNext),
@@ -147,6 +151,28 @@ const DEFAULT: &[(Layer, &[Key], Action)] = {
         (Overlay, &[PageUp], A::ScrollPageUp),
         (Overlay, &[Home, Char('g')], A::ScrollTop),
         (Overlay, &[End, Char('G')], A::ScrollBottom),
+        (
+            Overview,
+            &[Right, Char('l')],
+            A::Overview(OverviewStep::NextPanel),
+        ),
+        (
+            Overview,
+            &[Left, Char('h')],
+            A::Overview(OverviewStep::PrevPanel),
+        ),
+        (
+            Overview,
+            &[Down, Char('j'), PageDown],
+            A::Overview(OverviewStep::NextPage),
+        ),
+        (
+            Overview,
+            &[Up, Char('k'), PageUp],
+            A::Overview(OverviewStep::PrevPage),
+        ),
+        (Overview, &[Enter], A::OverviewJump),
+        (Overview, &[Char('o')], A::ToggleOverview),
         (Reading, &[Esc], A::Back),
         (Global, &[Char('q'), Ctrl('c')], A::Quit),
         (Global, &[Ctrl('z')], A::Suspend),

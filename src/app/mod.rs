@@ -11,6 +11,7 @@ pub mod keymap;
 pub mod keys;
 pub mod lang;
 pub mod nav;
+pub mod overview;
 mod state;
 mod update;
 

@@ -73,6 +73,8 @@ pub struct App<'s> {
     story_fit: Option<(FitKey, bool)>,
     /// Search: the prompt, the hits, the one shown.
     pub search: super::find::Find,
+    /// The overview's cursor while it is open (`o`).
+    pub overview: Option<Position>,
     /// Ids of bookmarked panels (`m`).
     pub bookmarks: std::collections::BTreeSet<String>,
     /// `z`: the current panel's art alone, as large as the terminal allows.
@@ -130,6 +132,7 @@ impl<'s> App<'s> {
             story_fit: None,
             search: super::find::Find::default(),
             bookmarks: std::collections::BTreeSet::new(),
+            overview: None,
             art_alone: false,
             quit: false,
         };

@@ -40,6 +40,10 @@ impl App<'_> {
             Action::PrevNoted => self.go(nav::prev_noted(self.story, self.pos)),
             Action::ToggleArtAlone => self.art_alone = !self.art_alone,
             Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::ToggleOverview => self.toggle_overview(),
+            Action::Overview(step) => self.overview_move(step),
+            Action::OverviewJump => self.overview_jump(),
+            Action::OverviewPick(to) => self.overview_pick(to),
             Action::SearchStart => self.search_start(),
             Action::SearchInput(c) => self.search_input(c),
             Action::SearchErase => self.search_erase(),
@@ -156,7 +160,7 @@ impl App<'_> {
 
     /// Esc closes the top layer: the search prompt, the overlay, else the art shown alone.
     fn back(&mut self) {
-        if self.search.prompt.take().is_some() {
+        if self.search.prompt.take().is_some() || self.overview.take().is_some() {
             return;
         }
         if self.overlay == Overlay::None {

@@ -50,6 +50,7 @@ pub struct Scene {
     view: crate::app::View,
     lang: usize,
     art_alone: bool,
+    overview: Option<crate::app::Position>,
 }
 
 impl Scene {
@@ -65,6 +66,7 @@ impl Scene {
             view,
             lang: app.lang,
             art_alone: app.art_alone,
+            overview: app.overview,
         }
     }
 }

@@ -50,6 +50,14 @@ pub fn key(k: &KeyEvent) -> Option<Key> {
 /// panel in page view opens it.
 pub fn mouse(app: &App, m: &MouseEvent) -> Option<Action> {
     let overlay = app.overlay != Overlay::None;
+    if app.overview.is_some() && !overlay {
+        return match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => {
+                crate::ui::overview::panel_at(app, m.column, m.row).map(Action::OverviewPick)
+            }
+            _ => None,
+        };
+    }
     match m.kind {
         MouseEventKind::ScrollDown if overlay => Some(Action::ScrollDown),
         MouseEventKind::ScrollUp if overlay => Some(Action::ScrollUp),

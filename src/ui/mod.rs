@@ -12,6 +12,7 @@ pub mod keyhelp;
 pub mod layout;
 mod lines;
 pub mod overlay;
+pub mod overview;
 mod page;
 mod panel;
 mod small;
@@ -95,6 +96,7 @@ pub fn render(app: &App, ctx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     }
     let (body, status_bar) = layout::screen(area);
     match app.effective_view() {
+        _ if app.overview.is_some() => overview::draw(app, ctx, body, buf),
         _ if app.art_alone => page::draw_art_alone(app, ctx, body, buf),
         View::Page => page::draw_page(app, ctx, body, buf),
         View::Panel => page::draw_single(app, ctx, body, buf),

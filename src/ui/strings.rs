@@ -20,6 +20,8 @@ pub struct Strings {
     /// reads badly; the color is the cue).
     pub italics: bool,
     pub page_view: &'static str,
+    /// The view label while the overview is open.
+    pub overview: &'static str,
     /// The view label while `z` shows a panel's picture alone.
     pub art_alone: &'static str,
     pub panel_view: &'static str,
@@ -175,6 +177,7 @@ static EN: Strings = Strings {
     italics: true,
     page_view: "page view",
     art_alone: "picture (z)",
+    overview: "overview (o; * bookmark)",
     panel_view: "panel view",
     art: "art",
     preparing: "preparing art…",
@@ -225,6 +228,7 @@ static ZH: Strings = Strings {
     italics: false,
     page_view: "整页",
     art_alone: "画面（z）",
+    overview: "总览（o；* 书签）",
     panel_view: "单格",
     art: "画面",
     preparing: "正在准备画面…",

@@ -275,3 +275,38 @@ fn citations_use_the_story_numbering_in_order() {
         assert!(listed > 0, "page {page} lists no source");
     }
 }
+
+/// The overview: every page as a tile, the cursor and a bookmark marked; the reader's page
+/// framed; 80×24 scrolls to keep the cursor's page on screen.
+#[test]
+fn overview_snapshots() {
+    let s = story();
+    let open = [
+        Action::ToggleBookmark,
+        Action::ToggleOverview,
+        Action::Overview(crate::app::overview::OverviewStep::NextPage),
+        Action::Overview(crate::app::overview::OverviewStep::NextPanel),
+    ];
+    insta::assert_snapshot!(terminal(&app_at(&s, (160, 48), &open)).backend());
+    let mut zh = vec![Action::NextLanguage];
+    zh.extend(open);
+    insta::assert_snapshot!(terminal(&app_at(&s, (80, 24), &zh)).backend());
+}
+
+/// A click on a panel in the overview picks it; Enter goes there and closes the overview.
+#[test]
+fn the_overview_hit_test_finds_the_panel_drawn_there() {
+    let s = story();
+    let app = app_at(&s, (160, 48), &[Action::ToggleOverview]);
+    let buf = frame(&app);
+    // Find panel 6's frame title on screen and click just inside it.
+    let text = dump::text(&buf);
+    let (row, line) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("┌6"))
+        .expect("panel 6 drawn");
+    let col = line[..line.find("┌6").unwrap()].width() as u16;
+    let hit = super::overview::panel_at(&app, col + 1, row as u16 + 1);
+    assert_eq!(hit, Some(Position { page: 1, panel: 1 }));
+}

@@ -4,6 +4,10 @@ use ratatui::style::{Color, Modifier, Style};
 
 pub const FRAME: Style = Style::new().fg(Color::Gray);
 pub const FRAME_CURRENT: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+/// The overview's cursor.
+pub const CURSOR: Style = Style::new()
+    .fg(Color::Yellow)
+    .add_modifier(Modifier::BOLD.union(Modifier::REVERSED));
 /// A search hit where it is drawn.
 pub const HIT: Style = Style::new().add_modifier(Modifier::REVERSED);
 /// A panel frame's "2 notes" badge.
