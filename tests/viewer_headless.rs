@@ -25,6 +25,7 @@ fn args(page: usize, size: (u16, u16), format: RenderFormat) -> RenderArgs {
         size,
         commentary: false,
         help_overlay: false,
+        overview: false,
         format,
     }
 }
