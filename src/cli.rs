@@ -45,6 +45,9 @@ pub struct ViewArgs {
     /// Neither read nor write the saved place and bookmarks ($XDG_STATE_HOME/comicterm/).
     #[arg(long)]
     pub no_state: bool,
+    /// Open without the cover card (title, summary, credits) before page 1.
+    #[arg(long)]
+    pub no_cover: bool,
 
     /// Test-only: the first art job panics inside its worker thread.
     #[arg(long, hide = true, global = true)]

@@ -34,12 +34,24 @@ fn page_view_turns_pages_and_stops_at_the_ends() {
     let s = story();
     let mut a = app(&s);
     a.update(Action::Prev);
-    assert_eq!(a.pos, at(0, 0));
+    assert_eq!((a.pos, a.card), (at(0, 0), Some(crate::app::Card::Cover)));
+    a.update(Action::Next);
+    assert_eq!(
+        (a.pos, a.card),
+        (at(0, 0), None),
+        "the cover opens onto page 1"
+    );
     a.update(Action::Next);
     assert_eq!(a.pos, at(1, 0));
     a.update(Action::Next);
     a.update(Action::Next);
-    assert_eq!(a.pos, at(2, 0));
+    assert_eq!((a.pos, a.card), (at(2, 0), Some(crate::app::Card::End)));
+    a.update(Action::Prev);
+    assert_eq!(
+        (a.pos, a.card),
+        (at(2, 0), None),
+        "the end card opens onto the last page"
+    );
     a.update(Action::Prev);
     assert_eq!(a.pos, at(1, 0));
 }
@@ -50,7 +62,9 @@ fn panel_view_rolls_over_page_edges_but_not_story_ends() {
     let mut a = run(&s, &[Action::ToggleView]);
     assert_eq!(a.effective_view(), View::Panel);
     a.update(Action::Prev);
-    assert_eq!(a.pos, at(0, 0), "no wrap before the first panel");
+    assert_eq!(a.pos, at(0, 0), "no wrap before the first panel: the cover");
+    a.update(Action::Next);
+    assert_eq!(a.card, None);
     (0..3).for_each(|_| a.update(Action::Next));
     assert_eq!(a.pos, at(0, 3));
     a.update(Action::Next);
@@ -67,6 +81,7 @@ fn panel_view_rolls_over_page_edges_but_not_story_ends() {
     );
     (0..20).for_each(|_| a.update(Action::Next));
     assert_eq!(a.pos, at(2, 0), "no wrap after the last panel");
+    assert_eq!(a.card, Some(crate::app::Card::End));
 }
 
 #[test]
@@ -618,4 +633,38 @@ fn search_prompt_hits_and_steps() {
     a.update(Action::SearchStart);
     a.update(Action::Back);
     assert_eq!(a.search.prompt, None, "Esc closes the prompt");
+}
+
+/// Before the first panel is the cover, after the last the end card; leaving a card shows
+/// the panel beside it; a jump leaves any card.
+#[test]
+fn cards_sit_before_the_first_and_after_the_last_panel() {
+    use crate::app::Card;
+    let s = story();
+    let mut a = run(&s, &[Action::ShowCover]);
+    a.update(Action::Prev);
+    assert_eq!((a.card, a.pos), (Some(Card::Cover), at(0, 0)));
+    a.update(Action::NextPanel);
+    assert_eq!(
+        (a.card, a.pos),
+        (None, at(0, 0)),
+        "the cover opens onto panel 1"
+    );
+    a.update(Action::PrevPanel);
+    assert_eq!(a.card, Some(Card::Cover));
+    a.update(Action::LastPage);
+    assert_eq!((a.card, a.pos), (None, at(2, 0)));
+    a.update(Action::Next);
+    assert_eq!(a.card, Some(Card::End));
+    a.update(Action::Next);
+    assert_eq!(
+        (a.card, a.pos),
+        (Some(Card::End), at(2, 0)),
+        "nothing after the end"
+    );
+    a.update(Action::PrevPanel);
+    assert_eq!((a.card, a.pos), (None, at(2, 0)), "back to the last panel");
+    a.update(Action::NextPage);
+    a.update(Action::FirstPage);
+    assert_eq!((a.card, a.pos), (None, at(0, 0)), "Home starts again");
 }

@@ -54,8 +54,11 @@ pub fn run(story: &Story, source: &StorySource, args: &ViewArgs) -> io::Result<i
     let prepare = |app: &mut App| {
         app.keymap = keymap.clone();
         start_view(app, &settings);
-        if let Some(saved) = &saved {
-            resume(app, content, saved);
+        match &saved {
+            Some(saved) => resume(app, content, saved),
+            // A story opened at its start begins with its cover.
+            None if settings.cover => app.update(Action::ShowCover),
+            None => {}
         }
         if let Some(m) = &loaded.message {
             app.message = Some(Message::Notice(m.clone()));

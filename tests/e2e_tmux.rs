@@ -461,3 +461,28 @@ fn a_config_file_rebinds_a_key() {
     t.keys(&["Escape", "q"]);
     t.wait_for("EXIT=0");
 }
+
+/// A story opened at its start begins with its cover (title, summary, credits); Right
+/// begins on page 1; past the last panel comes the end card, and Home starts again.
+#[test]
+fn cover_and_end_cards_frame_the_story() {
+    let script = format!("COMICTERM_COVER=on '{BIN}' --graphics none; echo EXIT=$?; sleep 30");
+    let Some(t) = Tmux::start_cmd("cover", &["sh", "-c", &script], 120, 40) else {
+        return;
+    };
+    let s = t.wait_for("Right or Space: begin");
+    assert!(s.contains("Dangerous Love") && s.contains("cover"), "{s}");
+    t.keys(&["Right"]);
+    let s = t.wait_for("page view");
+    assert!(
+        s.contains("Panel 1/16") && !s.contains("Right or Space: begin"),
+        "{s}"
+    );
+    t.keys(&["End", "Right", "Right", "Right", "Right"]);
+    let s = t.wait_for("The end");
+    assert!(s.contains("Home: start again") && s.contains("[1]"), "{s}");
+    t.keys(&["Home"]);
+    t.wait_all(&["Page 1/4", "Panel 1/16"]);
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+}

@@ -52,6 +52,8 @@ pub enum Action {
     /// The top / the end of the open overlay.
     ScrollTop,
     ScrollBottom,
+    /// Show the cover card (the viewer opening a story at its start).
+    ShowCover,
     /// `o`: open or close the overview of every page.
     ToggleOverview,
     /// Move the overview's cursor.
@@ -127,7 +129,7 @@ impl Action {
             ScrollTop => "scroll-top",
             ScrollBottom => "scroll-bottom",
             Digit(_) | SearchInput(_) | SearchErase | SearchSubmit | GoTo(_) | OpenPanel(_)
-            | OverviewPick(_) | Resize(..) => return None,
+            | OverviewPick(_) | ShowCover | Resize(..) => return None,
         })
     }
 }

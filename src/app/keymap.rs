@@ -24,8 +24,8 @@ pub fn layers(app: &App) -> Vec<Layer> {
     layers
 }
 
-/// The action for a key press, if any. Over the overview, only Esc, help and the language
-/// reach the reading layer (the page behind it does not move).
+/// The action for a key press, if any. Over the overview, only Esc, `o`, help and the
+/// language reach the reading layer (the page behind it does not move).
 pub fn map_key(app: &App, key: Key) -> Option<Action> {
     let action = app.keymap.action(&layers(app), key)?;
     let reading_only = app.overview.is_some()
@@ -36,7 +36,7 @@ pub fn map_key(app: &App, key: Key) -> Option<Action> {
         && app.overlay == Overlay::None
         && !matches!(
             action,
-            Action::Back | Action::ToggleHelp | Action::NextLanguage
+            Action::Back | Action::ToggleHelp | Action::NextLanguage | Action::ToggleOverview
         );
     (!reading_only).then_some(action)
 }

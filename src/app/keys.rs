@@ -172,7 +172,6 @@ const DEFAULT: &[(Layer, &[Key], Action)] = {
             A::Overview(OverviewStep::PrevPage),
         ),
         (Overview, &[Enter], A::OverviewJump),
-        (Overview, &[Char('o')], A::ToggleOverview),
         (Reading, &[Esc], A::Back),
         (Global, &[Char('q'), Ctrl('c')], A::Quit),
         (Global, &[Ctrl('z')], A::Suspend),
@@ -253,5 +252,21 @@ impl Keymap {
             .find(|b| b.layer == layer && b.action == action)?;
         let names: Vec<String> = b.keys.iter().map(Key::to_string).collect();
         Some(names.join(" "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each action is bound in one place: a config file names it once, and rebinding it
+    /// changes every key that does it.
+    #[test]
+    fn every_named_action_is_in_the_table_once() {
+        let names = Keymap::default().action_names();
+        let mut unique = names.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(names.len(), unique.len(), "{names:?}");
     }
 }

@@ -17,7 +17,7 @@ mod update;
 
 pub use action::Action;
 pub use geometry::{Geometry, OverlayRows};
-pub use state::{App, Message, Overlay, Position, View};
+pub use state::{App, Card, Message, Overlay, Position, View};
 
 #[cfg(test)]
 pub(crate) mod testing;

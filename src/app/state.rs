@@ -28,6 +28,15 @@ pub enum Overlay {
     Help,
 }
 
+/// A card shown instead of a page: before the first and after the last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Card {
+    /// Title, summary and credits: where a story opened at its start begins.
+    Cover,
+    /// The end: the sources, and how to quit or start again.
+    End,
+}
+
 /// A one-shot message for the status bar, localized when drawn.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message {
@@ -73,6 +82,8 @@ pub struct App<'s> {
     story_fit: Option<(FitKey, bool)>,
     /// Search: the prompt, the hits, the one shown.
     pub search: super::find::Find,
+    /// The cover or end card, when one is shown instead of the page.
+    pub card: Option<Card>,
     /// The overview's cursor while it is open (`o`).
     pub overview: Option<Position>,
     /// Ids of bookmarked panels (`m`).
@@ -133,6 +144,7 @@ impl<'s> App<'s> {
             search: super::find::Find::default(),
             bookmarks: std::collections::BTreeSet::new(),
             overview: None,
+            card: None,
             art_alone: false,
             quit: false,
         };

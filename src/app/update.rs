@@ -1,7 +1,7 @@
 //! The one place where reader state changes.
 
 use super::nav;
-use super::{Action, App, Message, Overlay, OverlayRows, Position, View};
+use super::{Action, App, Card, Message, Overlay, OverlayRows, Position, View};
 
 /// Longest page number the reader can type.
 const MAX_DIGITS: usize = 6;
@@ -32,8 +32,9 @@ impl App<'_> {
         match action {
             Action::Next => self.step(true),
             Action::Prev => self.step(false),
-            Action::NextPanel => self.go(nav::next_panel(self.story, self.pos)),
-            Action::PrevPanel => self.go(nav::prev_panel(self.story, self.pos)),
+            Action::NextPanel => self.walk(true, nav::next_panel(self.story, self.pos)),
+            Action::PrevPanel => self.walk(false, nav::prev_panel(self.story, self.pos)),
+            Action::ShowCover => self.card = Some(Card::Cover),
             Action::Below => self.go(nav::below(self.story, self.pos)),
             Action::Above => self.go(nav::above(self.story, self.pos)),
             Action::NextNoted => self.go(nav::next_noted(self.story, self.pos)),
@@ -50,8 +51,8 @@ impl App<'_> {
             Action::SearchSubmit => self.search_submit(),
             Action::SearchNext => self.search_step(true),
             Action::SearchPrev => self.search_step(false),
-            Action::NextPage => self.go(nav::next_page(self.story, self.pos)),
-            Action::PrevPage => self.go(nav::prev_page(self.pos)),
+            Action::NextPage => self.walk(true, nav::next_page(self.story, self.pos)),
+            Action::PrevPage => self.walk(false, nav::prev_page(self.pos)),
             Action::FirstPage => self.go(Some(nav::first_of(0))),
             Action::LastPage | Action::JumpOrLast => self.go(Some(nav::last_page(self.story))),
             Action::Digit(d) => self.type_digit(d),
@@ -83,11 +84,27 @@ impl App<'_> {
             (View::Page, true) => nav::next_page(self.story, self.pos),
             (View::Page, false) => nav::prev_page(self.pos),
         };
-        self.go(to);
+        self.walk(forward, to);
+    }
+
+    /// A step forward or back in reading order to `to`; past the story's last panel comes
+    /// the end card, before its first the cover. Leaving a card shows the panel it stands
+    /// beside (the first, or the last), not the one after it.
+    fn walk(&mut self, forward: bool, to: Option<Position>) {
+        match (self.card, forward) {
+            (Some(Card::Cover), true) | (Some(Card::End), false) => self.card = None,
+            (Some(_), _) => {}
+            (None, _) if to.is_some() => self.go(to),
+            (None, true) => self.card = Some(Card::End),
+            (None, false) => self.card = Some(Card::Cover),
+        }
     }
 
     /// Moves to `to` (if any); scroll restarts and the page's fit is re-checked.
     pub(super) fn go(&mut self, to: Option<Position>) {
+        if to.is_some() {
+            self.card = None;
+        }
         if let Some(to) = to
             && to != self.pos
         {

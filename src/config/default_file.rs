@@ -83,6 +83,12 @@ pub fn default_file(keys: &Bindings) -> String {
          # neither reads nor writes the saved place).\nresume = {}\n",
         d.resume
     );
+    let _ = writeln!(
+        out,
+        "# A cover card (title, summary, credits) before page 1 when a story opens at its\n\
+         # start (--no-cover leaves it out once).\ncover = {}\n",
+        d.cover
+    );
     out.push_str(
         "# Keys: action = a key or a list of keys; listing an action replaces its default keys,\n\
          # [] unbinds it. A key is a character (x, G, ?), a name (enter, esc, tab, backspace,\n\

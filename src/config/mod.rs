@@ -36,6 +36,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "theme",
     "commentary",
     "resume",
+    "cover",
     "keys",
 ];
 
@@ -67,6 +68,7 @@ pub struct Layer {
     pub theme: Option<Theme>,
     pub commentary: Option<CommentaryMode>,
     pub resume: Option<bool>,
+    pub cover: Option<bool>,
     pub keys: Bindings,
 }
 
@@ -81,6 +83,8 @@ pub struct Settings {
     pub commentary: CommentaryMode,
     /// Reopen a story at the saved place (bookmarks are kept either way).
     pub resume: bool,
+    /// A cover card (title, summary, credits) before page 1 when a story opens at its start.
+    pub cover: bool,
     /// Rebound actions only (see [`Bindings`]).
     pub keys: Bindings,
 }
@@ -94,6 +98,7 @@ impl Default for Settings {
             theme: Theme::Auto,
             commentary: CommentaryMode::Overlay,
             resume: true,
+            cover: true,
             keys: Vec::new(),
         }
     }
@@ -123,6 +128,7 @@ pub fn merge(cli: &Layer, env: &Layer, file: &Layer) -> Settings {
             .find_map(|l| l.commentary)
             .unwrap_or(d.commentary),
         resume: layers.iter().find_map(|l| l.resume).unwrap_or(d.resume),
+        cover: layers.iter().find_map(|l| l.cover).unwrap_or(d.cover),
         keys,
     }
 }

@@ -51,6 +51,7 @@ pub struct Scene {
     lang: usize,
     art_alone: bool,
     overview: Option<crate::app::Position>,
+    card: Option<crate::app::Card>,
 }
 
 impl Scene {
@@ -67,6 +68,7 @@ impl Scene {
             lang: app.lang,
             art_alone: app.art_alone,
             overview: app.overview,
+            card: app.card,
         }
     }
 }

@@ -50,7 +50,7 @@ pub fn en(action: Action) -> &'static str {
         Quit => "quit",
         Suspend => "suspend to the shell (fg to return)",
         GoTo(_) | OpenPanel(_) | Resize(..) | SearchInput(_) | SearchErase | SearchSubmit
-        | OverviewPick(_) => "",
+        | OverviewPick(_) | ShowCover => "",
     }
 }
 
@@ -99,7 +99,7 @@ pub fn zh(action: Action) -> &'static str {
         Quit => "退出",
         Suspend => "挂起到 shell（用 fg 返回）",
         GoTo(_) | OpenPanel(_) | Resize(..) | SearchInput(_) | SearchErase | SearchSubmit
-        | OverviewPick(_) => "",
+        | OverviewPick(_) | ShowCover => "",
     }
 }
 

@@ -3,6 +3,7 @@
 //! [`render`] draws into any buffer; the viewer, `render` and the tests all go through it.
 
 mod art;
+mod cards;
 mod commentary;
 pub mod dump;
 mod frame;
@@ -97,6 +98,7 @@ pub fn render(app: &App, ctx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let (body, status_bar) = layout::screen(area);
     match app.effective_view() {
         _ if app.overview.is_some() => overview::draw(app, ctx, body, buf),
+        _ if app.card.is_some() => cards::draw(app, ctx, body, buf),
         _ if app.art_alone => page::draw_art_alone(app, ctx, body, buf),
         View::Page => page::draw_page(app, ctx, body, buf),
         View::Panel => page::draw_single(app, ctx, body, buf),

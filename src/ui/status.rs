@@ -117,6 +117,8 @@ fn facts(app: &App, ctx: &ViewCtx) -> [String; 5] {
     let panel = format!("{}/{total}", app.panel().map_or(0, |p| p.number));
     let view = match (app.effective_view(), app.auto_panel) {
         _ if app.overview.is_some() => s.overview,
+        _ if app.card == Some(crate::app::Card::Cover) => s.cover,
+        _ if app.card == Some(crate::app::Card::End) => s.end,
         _ if app.art_alone => s.art_alone,
         (View::Page, _) => s.page_view,
         (View::Panel, true) if app.view == View::Page => s.auto_panel,

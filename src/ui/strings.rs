@@ -20,6 +20,14 @@ pub struct Strings {
     /// reads badly; the color is the cue).
     pub italics: bool,
     pub page_view: &'static str,
+    /// The end card's heading.
+    pub the_end: &'static str,
+    /// How to go on from the cover and the end card.
+    pub cover_hint: &'static str,
+    pub end_hint: &'static str,
+    /// The view label on the cover and end cards.
+    pub cover: &'static str,
+    pub end: &'static str,
     /// The view label while the overview is open.
     pub overview: &'static str,
     /// The view label while `z` shows a panel's picture alone.
@@ -178,6 +186,11 @@ static EN: Strings = Strings {
     page_view: "page view",
     art_alone: "picture (z)",
     overview: "overview (o; * bookmark)",
+    the_end: "The end",
+    cover_hint: "Right or Space: begin · o: overview · ?: help · q: quit",
+    end_hint: "q: quit · Home: start again · Left: back to the last panel",
+    cover: "cover",
+    end: "the end",
     panel_view: "panel view",
     art: "art",
     preparing: "preparing art…",
@@ -229,6 +242,11 @@ static ZH: Strings = Strings {
     page_view: "整页",
     art_alone: "画面（z）",
     overview: "总览（o；* 书签）",
+    the_end: "完",
+    cover_hint: "Right 或 Space：开始阅读 · o：总览 · ?：帮助 · q：退出",
+    end_hint: "q：退出 · Home：从头再读 · Left：回到最后一格",
+    cover: "封面",
+    end: "完",
     panel_view: "单格",
     art: "画面",
     preparing: "正在准备画面…",

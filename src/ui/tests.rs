@@ -310,3 +310,21 @@ fn the_overview_hit_test_finds_the_panel_drawn_there() {
     let hit = super::overview::panel_at(&app, col + 1, row as u16 + 1);
     assert_eq!(hit, Some(Position { page: 1, panel: 1 }));
 }
+
+/// The cover and end cards, in both languages, at 80×24 and 160×48.
+#[test]
+fn cover_and_end_cards() {
+    let s = story();
+    let end = [Action::LastPage, Action::NextPanel];
+    for (size, zh) in [((80, 24), false), ((160, 48), true)] {
+        let lang = if zh {
+            vec![Action::NextLanguage]
+        } else {
+            vec![]
+        };
+        let cover: Vec<Action> = lang.iter().copied().chain([Action::ShowCover]).collect();
+        let to_end: Vec<Action> = lang.iter().copied().chain(end).collect();
+        insta::assert_snapshot!(terminal(&app_at(&s, size, &cover)).backend());
+        insta::assert_snapshot!(terminal(&app_at(&s, size, &to_end)).backend());
+    }
+}
