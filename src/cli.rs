@@ -167,28 +167,8 @@ pub struct RenderArgs {
     pub format: RenderFormat,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum Theme {
-    /// Light if the terminal says its background is light, else dark.
-    #[default]
-    Auto,
-    Dark,
-    Light,
-    /// Brightest colors on a dark background, darkest on a light one (as detected).
-    HighContrast,
-}
-
-impl Theme {
-    /// Whether to use the light palette (or the light variant of high contrast), given the
-    /// terminal's background if known.
-    pub fn light(self, background: Option<(u8, u8, u8)>) -> bool {
-        match self {
-            Theme::Auto | Theme::HighContrast => background.is_some_and(crate::ui::is_light),
-            Theme::Dark => false,
-            Theme::Light => true,
-        }
-    }
-}
+/// The color themes (`--theme`); defined with the palettes they choose.
+pub use crate::ui::Theme;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum ViewKind {

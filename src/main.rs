@@ -139,7 +139,7 @@ fn finish_with_code(result: std::io::Result<i32>) -> i32 {
 /// `--lang` naming a language the story lacks: say so (the first language is used).
 fn warn_language(story: &Story, lang: Option<&str>) {
     if let Some(l) = lang
-        && comicterm::app::lang::resolve(&story.languages, l).is_none()
+        && comicterm::story::lang::resolve(&story.languages, l).is_none()
     {
         let _ = writeln!(
             std::io::stderr(),

@@ -9,7 +9,6 @@ pub mod find;
 pub mod geometry;
 pub mod keymap;
 pub mod keys;
-pub mod lang;
 pub mod nav;
 pub mod overview;
 mod state;

@@ -115,7 +115,7 @@ impl std::fmt::Debug for App<'_> {
 impl<'s> App<'s> {
     /// A reader on the first page, in the given language if the story has it.
     /// The reader at the start of `story`, in language `lang` (any common spelling: `zh`,
-    /// `zh-CN`, `zh_cn`; see [`super::lang::resolve`]); one the story lacks opens the first
+    /// `zh-CN`, `zh_cn`; see [`crate::story::lang::resolve`]); one the story lacks opens the first
     /// language and says so in the status bar.
     /// `geometry` answers for the screen (the UI's: `&comicterm::ui::GEOMETRY`).
     pub fn new(
@@ -124,7 +124,7 @@ impl<'s> App<'s> {
         lang: Option<&str>,
         size: (u16, u16),
     ) -> Self {
-        let found = lang.map(|l| super::lang::resolve(&story.languages, l));
+        let found = lang.map(|l| crate::story::lang::resolve(&story.languages, l));
         let message = matches!(found, Some(None)).then_some(Message::NoSuchLanguage);
         let lang = found.flatten().unwrap_or(0);
         let mut app = Self {

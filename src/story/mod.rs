@@ -7,6 +7,7 @@ mod check;
 pub mod confine;
 mod files;
 pub mod images;
+pub mod lang;
 mod model;
 mod par;
 mod parse;

@@ -63,7 +63,7 @@ pub fn run(
     let (input, rx) = InputThread::spawn();
     let size = terminal.size()?;
     // `--lang`, else the locale's language if the story has it (`LANG=zh_CN.UTF-8`).
-    let locale = crate::app::lang::from_locale(&story.languages, |k| std::env::var(k).ok())
+    let locale = crate::story::lang::from_locale(&story.languages, |k| std::env::var(k).ok())
         .map(|i| story.languages[i].as_str());
     let lang = args.lang.as_deref().or(locale);
     let mut app = App::new(story, &ui::GEOMETRY, lang, (size.width, size.height));

@@ -21,7 +21,7 @@ mod status;
 pub mod strings;
 mod theme;
 // For the live viewer (issue 12): the palette of a theme, and recoloring in which NO_COLOR wins.
-pub use theme::{Palette, apply as apply_theme};
+pub use theme::{Palette, Theme, apply as apply_theme};
 pub mod wrap;
 
 use ratatui::Frame;
