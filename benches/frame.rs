@@ -50,7 +50,7 @@ fn store() -> Arc<ArtStore> {
                     // Walk forward through every page/panel, preparing what each frame wants.
                     for _ in 0..=story().panel_count() {
                         ui::render(&app, &ViewCtx::with_art(&app, &art), buf.area, &mut buf);
-                        store.prepare_all(None, &art.take_wanted());
+                        comicterm::art::prepare_all(&store, None, &art.take_wanted());
                         app.update(Action::Next);
                     }
                 }
@@ -78,7 +78,7 @@ fn kitty_view() -> ArtView {
                 let mut app = App::new(story(), None, size);
                 for _ in 0..story().pages.len() {
                     ui::render(&app, &ViewCtx::with_art(&app, &art), buf.area, &mut buf);
-                    store().prepare_all(Some(&graphics), &art.take_wanted());
+                    comicterm::art::prepare_all(&store(), Some(&graphics), &art.take_wanted());
                     app.update(Action::NextPage);
                 }
             }

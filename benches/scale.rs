@@ -109,7 +109,7 @@ fn child(task: &str) {
     let mut frame = |app: &App| {
         buf.reset();
         ui::render(app, &ViewCtx::with_art(app, &art), buf.area, &mut buf);
-        store.prepare_all(None, &art.take_wanted());
+        comicterm::art::prepare_all(&store, None, &art.take_wanted());
     };
     match task {
         "first" => {

@@ -36,7 +36,7 @@ pub fn render(
         ..ViewCtx::with_art(&app, &art)
     };
     ui::render(&app, &ctx, buf.area, &mut buf);
-    art.store.prepare_all(None, &art.take_wanted());
+    crate::art::prepare_all(&art.store, None, &art.take_wanted());
     buf.reset();
     ui::render(&app, &ctx, buf.area, &mut buf);
     let frame = match args.format {

@@ -22,7 +22,7 @@ fn draw_page(story: &Story, page: usize, size: (u16, u16), graphics: Graphics) -
     let mut buf = Buffer::empty(Rect::new(0, 0, size.0, size.1));
     ui::render(&app, &ViewCtx::with_art(&app, &art), buf.area, &mut buf);
     for job in art.take_wanted() {
-        ArtView::prepare(&art.store, None, &job);
+        comicterm::art::prepare(&art.store, None, &job);
     }
     buf.reset();
     ui::render(&app, &ViewCtx::with_art(&app, &art), buf.area, &mut buf);
