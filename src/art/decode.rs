@@ -1,6 +1,6 @@
 //! Decoding untrusted PNG/JPEG bytes within the limits ([`super::limits`]) and the shared
 //! budget ([`super::budget`]), never panicking. Which decoder runs is chosen here: JPEG at
-//! the size it is shown ([`super::jpeg`]), large PNGs row by row ([`super::png_stream`]), other
+//! the size it is shown ([`super::jpeg`]), PNGs row by row ([`super::png_stream`]), interlaced
 //! PNGs through `image`.
 
 use std::io::Cursor;
@@ -14,7 +14,7 @@ use super::jpeg::{decode_jpeg, is_jpeg};
 use super::limits::{
     KEEP_DIMENSION, KEPT_BYTES, MAX_ALLOC, MAX_DIMENSION, check_dimensions, too_large,
 };
-use super::png_stream::decode_large_png;
+use super::png_stream::decode_png_rows;
 use super::scale::{fit, resize};
 
 /// A decoded image, at most [`KEEP_DIMENSION`] on each side.
@@ -55,13 +55,13 @@ fn decode_inner(bytes: &[u8], want: (u32, u32)) -> Result<Decoded, ArtError> {
         let reduced = image.width() < kept;
         return Ok(Decoded { image, reduced });
     }
-    if let Some(done) = decode_large_png(bytes) {
+    if let Some(done) = decode_png_rows(bytes) {
         return done.map(full);
     }
     decode_png(bytes).map(full)
 }
 
-/// PNGs the row-by-row path does not take (small or interlaced) through `image`.
+/// Interlaced PNGs (the row-by-row path cannot take them) through `image`.
 fn decode_png(bytes: &[u8]) -> Result<RgbaImage, ArtError> {
     let peak = png_peak(bytes)?;
     let _permit = DECODES.acquire(peak)?;
@@ -92,7 +92,7 @@ fn keep_size(image: RgbaImage) -> Result<RgbaImage, ArtError> {
 }
 
 /// What decoding a PNG on the general path holds at its peak: the decoded image at its own
-/// depth, plus its RGBA copy unless it already is RGBA8 (interlaced and small PNGs).
+/// depth, plus its RGBA copy unless it already is RGBA8.
 fn png_peak(bytes: &[u8]) -> Result<u64, ArtError> {
     let mut decoder = png::Decoder::new(Cursor::new(bytes));
     let info = decoder
