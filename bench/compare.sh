@@ -22,6 +22,7 @@ need_apt() { command -v "$1" >/dev/null || { apt-get update -qq && apt-get insta
 need_apt hyperfine hyperfine
 need_apt chafa chafa
 need_apt python3 python3
+[ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time; }
 # Pillow for the JPEG fixtures: Debian's, so use Debian's python3 for it.
 PYPIL=/usr/bin/python3
 "$PYPIL" -c 'import PIL' 2>/dev/null || { apt-get update -qq && apt-get install -y -qq python3-pil; }
@@ -48,11 +49,12 @@ PHOTOS="$OUT/photos"
 if [ "${FOLDER:-1}" != 0 ] && [ "$(ls "$PHOTOS" 2>/dev/null | wc -l)" != 50 ]; then
   rm -rf "$PHOTOS" && mkdir -p "$PHOTOS" && "$PYPIL" bench/make_jpeg.py --folder "$PHOTOS" 50 4000 3000
 fi
-# Peak RSS in MB of a command (its largest process), run once.
+# Peak RSS in MB of a command (its largest process), run once. GNU time, not a Python
+# wrapper: Linux keeps a forked child's high-water mark across exec, so a wrapper's own size
+# would show up in every figure.
 peak() {
-  python3 -c 'import resource, subprocess, sys
-subprocess.run(sys.argv[1:], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)' "$@"
+  /usr/bin/time -f %M -o "$OUT/peak.txt" "$@" </dev/null >/dev/null 2>&1 || true
+  python3 -c 'import sys; print(int(open(sys.argv[1]).read().split()[-1]) / 1024)' "$OUT/peak.txt"
 }
 # Pixel size of a PNG or JPEG, from its header.
 dims() {
