@@ -217,10 +217,10 @@ fn format_is_sniffed_not_trusted() {
 /// Decodes `bytes`; fails on a caught decoder panic. Returns whether it decoded. JPEGs are
 /// also decoded for a small area (the DCT-scaled path, 1/4 here).
 fn decodes(what: &str, bytes: &[u8]) -> bool {
-    if what.contains(".jpg") {
-        if let Err(ArtError(msg)) = decode_for(bytes, (60, 40)) {
-            assert_ne!(msg, PANICKED, "decoder panic on {what}, scaled");
-        }
+    if what.contains(".jpg")
+        && let Err(ArtError(msg)) = decode_for(bytes, (60, 40))
+    {
+        assert_ne!(msg, PANICKED, "decoder panic on {what}, scaled");
     }
     match decode(bytes) {
         Ok(img) => {

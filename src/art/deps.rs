@@ -74,7 +74,7 @@ fn names_after<'a>(text: &'a str, prefix: &'a str) -> impl Iterator<Item = Strin
             return Vec::new();
         }
         match rest.strip_prefix('{') {
-            Some(group) => split_top(group).into_iter().map(|p| ident(p)).collect(),
+            Some(group) => split_top(group).into_iter().map(&ident).collect(),
             None => vec![ident(rest)],
         }
         .into_iter()
