@@ -9,8 +9,7 @@ use super::confine::{self, Refused};
 use super::model::ArtOrigin;
 use crate::diag::Kind;
 
-/// Largest art file read, in bytes.
-pub const MAX_ART_BYTES: u64 = 32 * 1024 * 1024;
+pub use super::confine::MAX_ART_BYTES;
 
 /// Where a story's art lives.
 #[derive(Debug, Clone)]
