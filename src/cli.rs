@@ -52,6 +52,11 @@ pub enum Command {
     Check {
         /// Story folder, image, folder of images or .cbz (default: the built-in story).
         path: Option<PathBuf>,
+        /// Report format: text (for people: the summary on stdout, problems on stderr) or
+        /// json (JSON Lines on stdout for editors and CI; docs/format.md). Exit codes are
+        /// the same.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
     },
     /// Write one frame, exactly as the viewer would draw it, to stdout.
     Render(RenderArgs),
@@ -138,6 +143,12 @@ pub enum ViewKind {
 pub enum RenderFormat {
     Text,
     Ansi,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -11,6 +11,7 @@ pub mod diag;
 pub mod doctor;
 pub mod generate;
 pub mod headless;
+pub mod path_arg;
 pub mod story;
 pub mod term;
 pub mod text;
