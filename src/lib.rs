@@ -12,6 +12,8 @@ pub mod doctor;
 pub mod generate;
 pub mod headless;
 pub mod path_arg;
+pub mod scaffold;
+pub mod shell;
 pub mod story;
 pub mod term;
 pub mod text;

@@ -35,6 +35,17 @@ fn main() -> ExitCode {
                 comicterm::doctor::report(&detected, graphics, &mut out).and_then(|()| out.flush()),
             )
         }
+        Some(Command::New { dir, force }) => new_story(dir, cli.view.lang.as_deref(), *force),
+        Some(Command::Completions { shell }) => {
+            let mut out = std::io::stdout().lock();
+            finish_output(
+                comicterm::shell::completions(*shell, &mut out).and_then(|()| out.flush()),
+            )
+        }
+        Some(Command::Man) => {
+            let mut out = std::io::stdout().lock();
+            finish_output(comicterm::shell::man(&mut out).and_then(|()| out.flush()))
+        }
         Some(Command::Generate {
             out,
             panels,
@@ -94,6 +105,29 @@ fn check(mut outcome: LoadOutcome, format: CheckFormat, lang: Option<&str>) -> i
     }
     report(&outcome.diagnostics);
     1
+}
+
+/// `comicterm new DIR`: writes the starter story and says what to do next.
+fn new_story(dir: &std::path::Path, langs: Option<&str>, force: bool) -> i32 {
+    let written = comicterm::scaffold::languages(langs)
+        .and_then(|langs| comicterm::scaffold::write(dir, &langs, force));
+    match written {
+        Ok(files) => {
+            let shown = comicterm::path_arg::one_line(dir);
+            let mut out = std::io::stdout().lock();
+            let text = format!(
+                "wrote a new story in {shown}: {}
+next: comicterm check {shown}, then comicterm {shown}
+",
+                files.join(", ")
+            );
+            finish_output(out.write_all(text.as_bytes()).and_then(|()| out.flush()))
+        }
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "comicterm: {e}");
+            1
+        }
+    }
 }
 
 /// Prints diagnostics on stderr; a failing stderr is not a reason to panic.
