@@ -55,14 +55,7 @@ fn io_line(e: &std::io::Error, shown: &str) -> String {
 
 /// The path as one line of plain text: control characters (newlines too) become pictures.
 pub fn one_line(path: &Path) -> String {
-    crate::diag::visible(&path.display().to_string())
-        .chars()
-        .map(|c| match c {
-            '\n' => '\u{240a}',
-            '\t' => '\u{2409}',
-            c => c,
-        })
-        .collect()
+    crate::diag::visible_line(&path.display().to_string())
 }
 
 #[cfg(test)]

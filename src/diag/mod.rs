@@ -17,7 +17,7 @@ pub use json::{JSON_VERSION, StoryCounts, render_json};
 pub use kind::Kind;
 pub use model::{Diagnostic, Omitted};
 pub use source::SourceText;
-pub use text::{render_all, visible};
+pub use text::{render_all, visible, visible_line};
 
 /// At most this many diagnostics are kept and shown per file; the rest are counted.
 pub const MAX_SHOWN_PER_FILE: usize = 50;

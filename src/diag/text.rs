@@ -139,6 +139,19 @@ pub fn visible(s: &str) -> String {
     visible_with_span(s, &(0..0)).0
 }
 
+/// [`visible`] on one line: newlines and tabs become pictures too (for a file or folder name
+/// in a one-line message).
+pub fn visible_line(s: &str) -> String {
+    visible(s)
+        .chars()
+        .map(|c| match c {
+            '\n' => '\u{240a}',
+            '\t' => '\u{2409}',
+            c => c,
+        })
+        .collect()
+}
+
 fn visible_with_span(s: &str, span: &Range<usize>) -> (String, Range<usize>) {
     let mut out = String::with_capacity(s.len());
     let (mut start, mut end) = (None, None);
