@@ -27,8 +27,12 @@ pub fn check(path: &Path) -> Result<(), String> {
         }
         return Err(format!("not a story: {shown} ({STORY_SHAPES})"));
     }
-    if meta.is_file() && (images::is_image_path(path) || images::is_archive_path(path)) {
-        fs::File::open(path).map_err(|e| io_line(&e, &shown))?;
+    if images::is_image_path(path) || images::is_archive_path(path) {
+        // Only a regular file is opened here (a FIFO would block); the loader explains why
+        // any other kind of file named like a picture cannot be read.
+        if meta.is_file() {
+            fs::File::open(path).map_err(|e| io_line(&e, &shown))?;
+        }
         return Ok(());
     }
     if path
