@@ -97,6 +97,17 @@ mod tests {
     }
 
     #[test]
+    fn a_fifo_named_like_a_picture_is_left_to_the_loader_unopened() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("x.png");
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        // Opening it would block this test forever.
+        assert_eq!(check(&fifo), Ok(()));
+    }
+
+    #[test]
     fn control_characters_in_a_path_are_shown_as_pictures() {
         let shown = one_line(Path::new("/tmp/a\u{1b}]0;x\u{7}\nb"));
         assert!(!shown.chars().any(char::is_control), "{shown:?}");
