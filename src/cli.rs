@@ -1,4 +1,5 @@
-//! Command-line interface: `comicterm [PATH]`, `check`, `render`, `export`.
+//! Command-line interface: `comicterm [PATH]`, `check`, `render`, `export`, `new`,
+//! `completions`, `man`.
 
 use std::path::PathBuf;
 
@@ -23,7 +24,8 @@ pub struct Cli {
 /// Options shared by the viewer and `render`.
 #[derive(Debug, Clone, Args, Default)]
 pub struct ViewArgs {
-    /// Language of the story text and the interface (e.g. en, zh-Hans).
+    /// Language of the story text and the interface (e.g. en, zh-Hans); for `new`, the new
+    /// story's languages, separated by commas (default en).
     #[arg(long, global = true)]
     pub lang: Option<String>,
 
@@ -64,6 +66,11 @@ pub enum Command {
     Check {
         /// Story folder, image, folder of images or .cbz (default: the built-in story).
         path: Option<PathBuf>,
+        /// Report format: text (for people: the summary on stdout, problems on stderr) or
+        /// json (JSON Lines on stdout for editors and CI; docs/format.md). Exit codes are
+        /// the same.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
     },
     /// Write one frame, exactly as the viewer would draw it, to stdout.
     Render(RenderArgs),
@@ -86,6 +93,22 @@ pub enum Command {
     /// The config file: check it (no option), print where it is read from (--path) or print
     /// a complete default one (--default).
     Config(ConfigArgs),
+    /// Write a small complete story to start from (languages from --lang, e.g. en,zh-Hans).
+    New {
+        /// Folder to write the story in (created if missing; must be empty without --force).
+        dir: PathBuf,
+        /// Write into a folder that is not empty, replacing files with the same names.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a shell completion script (e.g. `comicterm completions bash > ~/.local/share/bash-completion/completions/comicterm`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the manual page (roff), e.g. `comicterm man | man -l -`.
+    Man,
     /// Benchmarks only: write a synthetic story of PANELS panels to OUT.
     #[command(hide = true)]
     Generate {
@@ -181,6 +204,20 @@ pub enum ViewKind {
 pub enum RenderFormat {
     Text,
     Ansi,
+}
+
+/// Shells `comicterm completions` writes a script for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
