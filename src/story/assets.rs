@@ -20,7 +20,8 @@ pub enum AssetStore {
         PathBuf,
         Arc<Mutex<HashMap<String, Result<ArtOrigin, PathProblem>>>>,
     ),
-    /// Files compiled into the binary or read from an archive, by relative path.
+    /// Files compiled into the binary (the built-in story; empty for in-memory test texts), by
+    /// relative path. (A `.cbz`'s pictures are [`ArtOrigin::Archive`] entries, read when shown.)
     Embedded(Arc<HashMap<String, Arc<[u8]>>>),
 }
 
