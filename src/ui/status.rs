@@ -127,8 +127,8 @@ fn facts(app: &App, ctx: &ViewCtx) -> [String; 5] {
     [
         s.page_label(&format!("{}/{}", app.pos.page + 1, story.pages.len())),
         s.panel_label(&panel),
-        view.to_string(),
-        language_name(ctx.lang).to_string(),
+        s.with_key(view, "v"),
+        s.with_key(language_name(ctx.lang), "t"),
         s.notes(app.note_count()),
     ]
 }

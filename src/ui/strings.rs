@@ -132,6 +132,12 @@ impl Strings {
         self.line_kinds[i]
     }
 
+    /// "page view (v)", "整页（v）": a part of the status bar and the key that changes it.
+    pub fn with_key(&self, what: &str, key: &str) -> String {
+        let (open, close) = self.aside;
+        format!("{what}{}{open}{key}{close}", self.gap)
+    }
+
     /// "3 notes (c)", "3 条评注（c）": how many notes, and the key that shows them.
     pub fn notes(&self, n: usize) -> String {
         let word = if n == 1 { self.notes.0 } else { self.notes.1 };
@@ -211,7 +217,7 @@ static EN: Strings = Strings {
     no_notes: "No commentary here.",
     statuses: ["single source", "disputed", "unverified"],
     sources: "Sources",
-    auto_panel: "panel (page too small)",
+    auto_panel: "panel: page too small",
     kinds: ["Context", "Analysis", "Translation"],
     line_kinds: ["Caption", "Narration", "says", "thinks", "Sign", "Sound"],
     image: "Image",
@@ -267,7 +273,7 @@ static ZH: Strings = Strings {
     no_notes: "这里没有评注。",
     statuses: ["单一来源", "有争议", "未经证实"],
     sources: "资料来源",
-    auto_panel: "单格（整页放不下）",
+    auto_panel: "单格：整页放不下",
     kinds: ["背景", "分析", "翻译"],
     line_kinds: ["旁白框", "叙述", "说", "心想", "标牌", "音效"],
     image: "画面",
