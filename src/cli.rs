@@ -185,6 +185,9 @@ pub struct RenderArgs {
     /// Show the overview of every page (its cursor on the panel given).
     #[arg(long)]
     pub overview: bool,
+    /// Show the commentary side pane (100 columns and wider).
+    #[arg(long)]
+    pub side: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = RenderFormat::Text)]
     pub format: RenderFormat,

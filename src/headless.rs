@@ -89,6 +89,9 @@ fn app_for<'s>(story: &'s Story, args: &RenderArgs, view: &ViewArgs) -> io::Resu
     if args.commentary {
         app.update(Action::ToggleCommentary);
     }
+    if args.side {
+        app.update(Action::ToggleSide);
+    }
     if args.overview {
         app.update(Action::ToggleOverview);
     }

@@ -668,3 +668,30 @@ fn cards_sit_before_the_first_and_after_the_last_panel() {
     a.update(Action::FirstPage);
     assert_eq!((a.card, a.pos), (None, at(0, 0)), "Home starts again");
 }
+
+/// `C` shows the side pane; `J`/`K` scroll it within its content; moving to another panel
+/// starts its notes at the top.
+#[test]
+fn the_side_pane_scrolls_on_its_own_keys() {
+    let mut s = story();
+    let template = s.pages[0].panels[0].notes[0].clone();
+    s.pages[0].panels[0].notes = vec![template; 40];
+    let mut a = App::new(&s, &GEOMETRY, None, (120, 30));
+    assert_eq!(
+        keymap::map_key(&a, Key::Char('C')),
+        Some(Action::ToggleSide)
+    );
+    a.update(Action::ToggleSide);
+    assert!(a.side);
+    a.update(Action::SideUp);
+    assert_eq!(a.side_scroll, 0);
+    (0..500).for_each(|_| a.update(Action::SideDown));
+    let max = a.side_scroll;
+    assert!(max > 0, "40 notes do not fit in 29 rows");
+    a.update(Action::SideDown);
+    assert_eq!(a.side_scroll, max, "clamped to the content");
+    a.update(Action::SideUp);
+    assert_eq!(a.side_scroll, max - 1);
+    a.update(Action::NextPanel);
+    assert_eq!(a.side_scroll, 0);
+}

@@ -83,8 +83,9 @@ fn start_view(app: &mut App, settings: &Settings) {
     if settings.view == ViewKind::Panel {
         app.update(Action::ToggleView);
     }
-    // The side pane is not built yet: `side` shows commentary as the overlay, closed.
-    let _ = settings.commentary == CommentaryMode::default();
+    if settings.commentary == CommentaryMode::Side {
+        app.update(Action::ToggleSide);
+    }
 }
 
 /// Puts the reader where they left the story.

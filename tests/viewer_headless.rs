@@ -26,6 +26,7 @@ fn args(page: usize, size: (u16, u16), format: RenderFormat) -> RenderArgs {
         commentary: false,
         help_overlay: false,
         overview: false,
+        side: false,
         format,
     }
 }

@@ -54,6 +54,11 @@ pub enum Action {
     ScrollBottom,
     /// Show the cover card (the viewer opening a story at its start).
     ShowCover,
+    /// `C`: commentary in a pane beside the page, or not.
+    ToggleSide,
+    /// `J` / `K`: scroll the side pane.
+    SideDown,
+    SideUp,
     /// `o`: open or close the overview of every page.
     ToggleOverview,
     /// Move the overview's cursor.
@@ -111,6 +116,9 @@ impl Action {
             NextLanguage => "next-language",
             ToggleBookmark => "toggle-bookmark",
             ToggleOverview => "overview",
+            ToggleSide => "side-pane",
+            SideDown => "side-pane-down",
+            SideUp => "side-pane-up",
             Overview(crate::app::overview::OverviewStep::NextPanel) => "overview-next",
             Overview(crate::app::overview::OverviewStep::PrevPanel) => "overview-prev",
             Overview(crate::app::overview::OverviewStep::NextPage) => "overview-down",

@@ -79,9 +79,12 @@ pub struct App<'s> {
     pub size: (u16, u16),
     pub message: Option<Message>,
     /// Whether the story fits in page view, for a (size, language).
-    story_fit: Option<(FitKey, bool)>,
+    pub(super) story_fit: Option<(FitKey, bool)>,
     /// Search: the prompt, the hits, the one shown.
     pub search: super::find::Find,
+    /// The commentary side pane (`C`), and its scroll offset in rows.
+    pub side: bool,
+    pub side_scroll: usize,
     /// The cover or end card, when one is shown instead of the page.
     pub card: Option<Card>,
     /// The overview's cursor while it is open (`o`).
@@ -145,6 +148,8 @@ impl<'s> App<'s> {
             bookmarks: std::collections::BTreeSet::new(),
             overview: None,
             card: None,
+            side: false,
+            side_scroll: 0,
             art_alone: false,
             quit: false,
         };

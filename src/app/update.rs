@@ -42,6 +42,14 @@ impl App<'_> {
             Action::ToggleArtAlone => self.art_alone = !self.art_alone,
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::ToggleOverview => self.toggle_overview(),
+            Action::ToggleSide => {
+                self.side = !self.side;
+                self.side_scroll = 0;
+                self.story_fit = None;
+                self.refresh_fit();
+            }
+            Action::SideDown => self.side_scroll_by(1),
+            Action::SideUp => self.side_scroll_by(-1),
             Action::Overview(step) => self.overview_move(step),
             Action::OverviewJump => self.overview_jump(),
             Action::OverviewPick(to) => self.overview_pick(to),
@@ -110,6 +118,7 @@ impl App<'_> {
         {
             self.pos = to;
             self.scroll = 0;
+            self.side_scroll = 0;
             self.refresh_fit();
         }
     }
@@ -206,6 +215,16 @@ impl App<'_> {
         self.overlay_rows().max_scroll()
     }
 
+    /// Scrolls the side pane by `delta` rows, within its content.
+    fn side_scroll_by(&mut self, delta: isize) {
+        let max = if self.side {
+            self.geometry.side_rows(self).max_scroll()
+        } else {
+            0
+        };
+        self.side_scroll = self.side_scroll.saturating_add_signed(delta).min(max);
+    }
+
     fn scroll_page(&self) -> isize {
         isize::try_from(self.overlay_rows().visible.max(1)).unwrap_or(1)
     }
@@ -229,6 +248,7 @@ impl App<'_> {
     fn resize(&mut self, w: u16, h: u16) {
         self.size = (w, h);
         self.refresh_fit();
+        self.side_scroll_by(0);
         self.scroll_by(0);
     }
 }

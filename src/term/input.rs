@@ -66,7 +66,8 @@ pub fn mouse(app: &App, m: &MouseEvent) -> Option<Action> {
         MouseEventKind::Down(MouseButton::Left)
             if !overlay && app.effective_view() == View::Page && !app.art_alone =>
         {
-            layout::panel_at(app.page()?, app.size, m.column, m.row).map(Action::OpenPanel)
+            let size = layout::page_size(app.size, app.side);
+            layout::panel_at(app.page()?, size, m.column, m.row).map(Action::OpenPanel)
         }
         _ => None,
     }

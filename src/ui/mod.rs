@@ -16,6 +16,7 @@ pub mod overlay;
 pub mod overview;
 mod page;
 mod panel;
+mod side;
 mod small;
 mod status;
 pub mod strings;
@@ -96,6 +97,11 @@ pub fn render(app: &App, ctx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         return;
     }
     let (body, status_bar) = layout::screen(area);
+    // The side pane (if shown) takes the right of the page area.
+    let body = Rect {
+        width: layout::side_split(area.width, app.side).0,
+        ..body
+    };
     match app.effective_view() {
         _ if app.overview.is_some() => overview::draw(app, ctx, body, buf),
         _ if app.card.is_some() => cards::draw(app, ctx, body, buf),
@@ -103,6 +109,7 @@ pub fn render(app: &App, ctx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         View::Page => page::draw_page(app, ctx, body, buf),
         View::Panel => page::draw_single(app, ctx, body, buf),
     }
+    side::draw(app, ctx, area, buf);
     status::draw(app, ctx, status_bar, buf);
     overlay::draw(app, ctx, area, buf);
     blank_cut_wide_glyphs(buf, area);

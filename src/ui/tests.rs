@@ -328,3 +328,21 @@ fn cover_and_end_cards() {
         insta::assert_snapshot!(terminal(&app_at(&s, size, &to_end)).backend());
     }
 }
+
+/// The side pane: the focused panel's notes beside the page at 160×48 (both languages); at
+/// 80×24 there is no room and the page keeps the whole width.
+#[test]
+fn side_pane() {
+    let s = story();
+    let open = [Action::ToggleSide, Action::NextPanel, Action::NextPanel];
+    insta::assert_snapshot!(terminal(&app_at(&s, (160, 48), &open)).backend());
+    let zh: Vec<Action> = [Action::NextLanguage].into_iter().chain(open).collect();
+    insta::assert_snapshot!(terminal(&app_at(&s, (160, 48), &zh)).backend());
+    let small = app_at(&s, (80, 24), &open);
+    let plain = app_at(&s, (80, 24), &open[1..]);
+    assert_eq!(
+        frame(&small),
+        frame(&plain),
+        "no side pane below 100 columns"
+    );
+}
