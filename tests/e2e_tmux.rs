@@ -486,3 +486,33 @@ fn cover_and_end_cards_frame_the_story() {
     t.keys(&["q"]);
     t.wait_for("EXIT=0");
 }
+
+/// `o`, move the cursor, Enter: the reader is where the cursor was; `C` shows the notes
+/// beside the page and `C` again hides them.
+#[test]
+fn overview_jumps_and_the_side_pane_follows() {
+    let Some(t) = Tmux::start("overview", "--graphics none", 160, 48) else {
+        return;
+    };
+    t.wait_for("Page 1/4");
+    t.keys(&["o"]);
+    t.wait_all(&["overview (o", "Page 4 · "]);
+    t.keys(&["Right", "Right", "Down", "Enter"]);
+    let s = t.wait_for("Page 2/4");
+    assert!(
+        s.contains("Panel 5/16") && s.contains("page view (v)"),
+        "{s}"
+    );
+    t.keys(&["C"]);
+    let s = t.wait_for("┌ Commentary");
+    assert!(
+        s.contains("Panel 5\n") || s.contains("│Panel 5 "),
+        "the pane shows panel 5's notes:\n{s}"
+    );
+    t.keys(&["Right"]);
+    t.wait_for("│Panel 6");
+    t.keys(&["C"]);
+    t.wait("the pane closed", |s| !s.contains("┌ Commentary"));
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+}
