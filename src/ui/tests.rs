@@ -346,3 +346,38 @@ fn side_pane() {
         "no side pane below 100 columns"
     );
 }
+
+/// A search hit is drawn reversed where it is: in a panel's text, and in a note (the
+/// commentary opens on a hit in a note).
+#[test]
+fn search_hits_are_highlighted_where_they_are_drawn() {
+    let s = story();
+    let search = |word: &str| {
+        let mut actions = vec![Action::SearchStart];
+        actions.extend(word.chars().map(Action::SearchInput));
+        actions.push(Action::SearchSubmit);
+        actions
+    };
+    let reversed = |app: &App| -> String {
+        let buf = frame(app);
+        buf.content()
+            .iter()
+            .filter(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED))
+            .map(|c| c.symbol())
+            .collect()
+    };
+    let in_note = app_at(&s, (160, 48), &search("differ"));
+    assert_eq!(in_note.overlay, crate::app::Overlay::Commentary);
+    assert!(
+        reversed(&in_note).contains("differ"),
+        "{}",
+        reversed(&in_note)
+    );
+    let in_text = app_at(&s, (160, 48), &search("calm"));
+    assert_eq!(in_text.overlay, crate::app::Overlay::None);
+    assert!(
+        reversed(&in_text).contains("calm"),
+        "{}",
+        reversed(&in_text)
+    );
+}
