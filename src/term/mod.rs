@@ -168,6 +168,7 @@ impl Loop<'_> {
         self.scene = Some(scene);
         let ctx = ViewCtx {
             palette: self.palette,
+            links: true,
             mono: self.art.mode == crate::art::ColorMode::Mono,
             ..ViewCtx::with_art(app, &self.art)
         };

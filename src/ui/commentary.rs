@@ -120,15 +120,19 @@ fn append_sources(
         let Some(source) = ctx.story.sources.get(n - 1) else {
             continue;
         };
-        let url = source
-            .url
-            .as_deref()
-            .map(|u| format!(" {u}"))
-            .unwrap_or_default();
+        let url = source.url.as_deref().unwrap_or_default();
+        // Web addresses are underlined: the terminal edge makes them OSC 8 links.
+        let style = if super::links::is_web(url) {
+            theme::LINK
+        } else {
+            theme::CITE
+        };
+        let gap = if url.is_empty() { "" } else { " " };
         let spans = [
             Span::styled(format!("[{n}] "), theme::CITE),
             Span::raw(describe(source)),
-            Span::styled(url, theme::CITE),
+            Span::raw(gap),
+            Span::styled(url.to_string(), style),
         ];
         out.extend(wrap_rows(&spans, width, max_rows - out.len()));
     }

@@ -12,6 +12,7 @@ mod help;
 pub mod keyhelp;
 pub mod layout;
 mod lines;
+mod links;
 pub mod overlay;
 pub mod overview;
 mod page;
@@ -51,6 +52,8 @@ pub struct ViewCtx<'a> {
     pub palette: Palette,
     /// `NO_COLOR`: no colors, but emphasis (bold, reverse) stays.
     pub mono: bool,
+    /// Make web addresses OSC 8 links (the live viewer; `render` writes plain text).
+    pub links: bool,
     /// Search hits to highlight, and bookmarked panels (empty outside the viewer).
     pub hits: &'a [crate::search::Hit],
     pub bookmarks: Option<&'a std::collections::BTreeSet<String>>,
@@ -66,6 +69,7 @@ impl<'a> ViewCtx<'a> {
             art: None,
             palette: Palette::Dark,
             mono: false,
+            links: false,
             hits: &app.search.hits,
             bookmarks: Some(&app.bookmarks),
         }
@@ -113,6 +117,9 @@ pub fn render(app: &App, ctx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     status::draw(app, ctx, status_bar, buf);
     overlay::draw(app, ctx, area, buf);
     blank_cut_wide_glyphs(buf, area);
+    if ctx.links {
+        links::apply(buf, area);
+    }
     theme::apply(buf, area, status_bar, ctx.palette, ctx.mono);
 }
 

@@ -4,6 +4,10 @@ use ratatui::style::{Color, Modifier, Style};
 
 pub const FRAME: Style = Style::new().fg(Color::Gray);
 pub const FRAME_CURRENT: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+/// A web address (the only underlined text: OSC 8 links are made from it).
+pub const LINK: Style = Style::new()
+    .fg(Color::Cyan)
+    .add_modifier(Modifier::UNDERLINED);
 /// The overview's cursor.
 pub const CURSOR: Style = Style::new()
     .fg(Color::Yellow)
