@@ -695,3 +695,30 @@ fn the_side_pane_scrolls_on_its_own_keys() {
     a.update(Action::NextPanel);
     assert_eq!(a.side_scroll, 0);
 }
+
+/// Tab in the prompt searches every language: a Chinese word is found while reading English.
+#[test]
+fn tab_in_the_prompt_searches_every_language() {
+    let s = story();
+    let mut a = app(&s);
+    a.update(Action::SearchStart);
+    "冷静"
+        .chars()
+        .for_each(|c| a.update(Action::SearchInput(c)));
+    assert_eq!(keymap::map_key(&a, Key::Tab), Some(Action::SearchScope));
+    a.update(Action::SearchScope);
+    a.update(Action::SearchSubmit);
+    assert_eq!(
+        a.search.hits.len(),
+        9,
+        "one thought in each panel, in Chinese"
+    );
+    assert_eq!(a.lang_tag(), "en", "the reader keeps their language");
+    a.update(Action::SearchStart);
+    "冷静"
+        .chars()
+        .for_each(|c| a.update(Action::SearchInput(c)));
+    a.update(Action::SearchScope);
+    a.update(Action::SearchSubmit);
+    assert_eq!(a.message, Some(Message::NoHits), "English only: not found");
+}

@@ -77,6 +77,8 @@ pub enum Action {
     SearchErase,
     /// Enter in the search prompt: search, and go to the first hit from here.
     SearchSubmit,
+    /// Tab in the search prompt: search every language, or only the one shown.
+    SearchScope,
     /// `n` / `N`: the next / previous hit.
     SearchNext,
     SearchPrev,
@@ -136,8 +138,8 @@ impl Action {
             ScrollPageDown => "scroll-page-down",
             ScrollTop => "scroll-top",
             ScrollBottom => "scroll-bottom",
-            Digit(_) | SearchInput(_) | SearchErase | SearchSubmit | GoTo(_) | OpenPanel(_)
-            | OverviewPick(_) | ShowCover | Resize(..) => return None,
+            Digit(_) | SearchInput(_) | SearchErase | SearchSubmit | SearchScope | GoTo(_)
+            | OpenPanel(_) | OverviewPick(_) | ShowCover | Resize(..) => return None,
         })
     }
 }

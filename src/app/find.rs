@@ -18,6 +18,8 @@ pub struct Find {
     /// The last query searched for.
     pub query: String,
     pub hits: Vec<Hit>,
+    /// Search every language, not only the one shown (Tab in the prompt).
+    pub all_languages: bool,
     /// Which hit the reader is on.
     pub current: Option<usize>,
     /// Built on the first search (the whole story folded once).
@@ -48,6 +50,12 @@ impl App<'_> {
     }
 
     /// Backspace: the last grapheme (a CJK character, an emoji with its modifiers) goes.
+    pub(super) fn search_scope(&mut self) {
+        if self.search.prompt.is_some() {
+            self.search.all_languages = !self.search.all_languages;
+        }
+    }
+
     pub(super) fn search_erase(&mut self) {
         if let Some(p) = &mut self.search.prompt
             && let Some((i, _)) = p.grapheme_indices(true).next_back()
@@ -93,7 +101,15 @@ impl App<'_> {
             .index
             .get_or_insert_with(|| Arc::new(Index::new(story)))
             .clone();
-        self.search.hits = index.search(&self.search.query, Scope::Lang(self.lang));
+        let scope = if self.search.all_languages {
+            Scope::All
+        } else {
+            Scope::Lang(self.lang)
+        };
+        let mut hits = index.search(&self.search.query, scope);
+        // One stop per panel place, in reading order, whatever the language.
+        hits.sort_by_key(|h| (h.page, h.panel));
+        self.search.hits = hits;
     }
 
     /// `n` / `N`: the next or previous hit, wrapping around the story's ends.

@@ -199,7 +199,7 @@ impl Default for Keymap {
 impl Keymap {
     /// The action `key` does in the first of `layers` (top-most first) that binds it. The
     /// search prompt takes every key: Enter searches, Esc closes, Backspace erases, a
-    /// character is typed (Ctrl-C still quits).
+    /// character is typed, Tab switches between this language and all (Ctrl-C still quits).
     pub fn action(&self, layers: &[Layer], key: Key) -> Option<Action> {
         if layers.contains(&Layer::Prompt) {
             return match key {
@@ -207,6 +207,7 @@ impl Keymap {
                 Key::Enter => Some(Action::SearchSubmit),
                 Key::Esc => Some(Action::Back),
                 Key::Backspace => Some(Action::SearchErase),
+                Key::Tab => Some(Action::SearchScope),
                 Key::Char(c) => Some(Action::SearchInput(c)),
                 _ => None,
             };

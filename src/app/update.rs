@@ -56,6 +56,7 @@ impl App<'_> {
             Action::SearchStart => self.search_start(),
             Action::SearchInput(c) => self.search_input(c),
             Action::SearchErase => self.search_erase(),
+            Action::SearchScope => self.search_scope(),
             Action::SearchSubmit => self.search_submit(),
             Action::SearchNext => self.search_step(true),
             Action::SearchPrev => self.search_step(false),

@@ -47,13 +47,13 @@ pub fn en(action: Action) -> &'static str {
         Overview(OverviewStep::NextPage) => "in the overview: next page",
         Overview(OverviewStep::PrevPage) => "in the overview: previous page",
         OverviewJump => "in the overview: go there",
-        SearchStart => "search: type, then Enter (Esc cancels)",
+        SearchStart => "search: type, then Enter (Tab: every language; Esc cancels)",
         SearchNext => "next hit",
         SearchPrev => "previous hit",
         Quit => "quit",
         Suspend => "suspend to the shell (fg to return)",
         GoTo(_) | OpenPanel(_) | Resize(..) | SearchInput(_) | SearchErase | SearchSubmit
-        | OverviewPick(_) | ShowCover => "",
+        | OverviewPick(_) | ShowCover | SearchScope => "",
     }
 }
 
@@ -99,13 +99,13 @@ pub fn zh(action: Action) -> &'static str {
         Overview(OverviewStep::NextPage) => "总览中：下一页",
         Overview(OverviewStep::PrevPage) => "总览中：上一页",
         OverviewJump => "总览中：跳到该格",
-        SearchStart => "搜索：输入后按 Enter（Esc 取消）",
+        SearchStart => "搜索：输入后按 Enter（Tab：所有语言；Esc 取消）",
         SearchNext => "下一个结果",
         SearchPrev => "上一个结果",
         Quit => "退出",
         Suspend => "挂起到 shell（用 fg 返回）",
         GoTo(_) | OpenPanel(_) | Resize(..) | SearchInput(_) | SearchErase | SearchSubmit
-        | OverviewPick(_) | ShowCover => "",
+        | OverviewPick(_) | ShowCover | SearchScope => "",
     }
 }
 

@@ -33,7 +33,12 @@ fn alert(app: &App, ctx: &ViewCtx) -> Option<String> {
         return Some(s.go_to(n));
     }
     if let Some(typed) = &app.search.prompt {
-        return Some(format!("/{}▏", crate::text::sanitize(typed)));
+        let scope = if app.search.all_languages {
+            s.all_languages
+        } else {
+            language_name(ctx.lang)
+        };
+        return Some(format!("/{}▏ ({scope}: Tab)", crate::text::sanitize(typed)));
     }
     app.message.as_ref().map(|m| match m {
         Message::NoSuchPage { asked, shown } => s.no_such_page(*asked, *shown),

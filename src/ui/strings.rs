@@ -65,6 +65,8 @@ pub struct Strings {
     enlarge: &'static str,
     /// "No hits for “{}”".
     pub no_hits: &'static str,
+    /// The search prompt's scope when every language is searched.
+    pub all_languages: &'static str,
     /// "hit {}": which search hit, `3/7`.
     pub hit: &'static str,
     /// Added / removed a bookmark.
@@ -228,6 +230,7 @@ static EN: Strings = Strings {
     enlarge: "Please enlarge the terminal to at least",
     no_hits: "No hits for “{}”",
     hit: "hit {}",
+    all_languages: "all languages",
     bookmarked: ("Bookmarked", "Bookmark removed"),
     bookmark: "bookmark",
     actions: super::keyhelp::en,
@@ -284,6 +287,7 @@ static ZH: Strings = Strings {
     enlarge: "请把终端窗口放大到至少",
     no_hits: "没有找到“{}”",
     hit: "第 {} 个结果",
+    all_languages: "所有语言",
     bookmarked: ("已加书签", "已取消书签"),
     bookmark: "书签",
     actions: super::keyhelp::zh,
