@@ -4,11 +4,11 @@
 //! (cooked mode while stopped, raw again after `fg`), and a storm of 300 resizes after which
 //! the frame equals `comicterm render` at the final size.
 //!
-//! Quit, a UI-thread panic and SIGTERM/SIGHUP/SIGINT are covered in `e2e_tmux.rs`.
+//! Quit, a UI-thread panic and SIGTERM/SIGHUP/SIGINT are covered in `tmux.rs`.
 //! Without tmux the tests print a skip notice, unless `CI` is set: then they fail.
 
-mod hostile_support;
-mod tmux_harness;
+use crate::support::hostile as hostile_support;
+use crate::support::tmux as tmux_harness;
 
 use std::process::Command;
 use std::thread::sleep;

@@ -9,7 +9,7 @@
 //! by each test (`COMICTERM_HTML_SHOTS` chooses it). Needs the Debian package `chromium`:
 //! without it the tests print a skip line and pass, unless `CI` is set: then they fail.
 
-mod export_html_support;
+use crate::support::html as export_html_support;
 
 use std::path::{Path, PathBuf};
 

@@ -11,9 +11,9 @@
 //!
 //! Screenshots are kept in a temporary folder printed by every test (`COMICTERM_LAB_SHOTS`
 //! chooses it). Needs `xvfb xterm kitty imagemagick xdotool fonts-dejavu-core`: without them the
-//! tests print a skip line and pass, unless `CI` is set. See tests/lab/mod.rs.
+//! tests print a skip line and pass, unless `CI` is set. See tests/support/lab/mod.rs.
 
-mod lab;
+use crate::support::lab;
 
 use std::collections::HashMap;
 use std::path::PathBuf;

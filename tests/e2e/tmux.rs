@@ -3,7 +3,7 @@
 //!
 //! Without tmux the tests print a skip notice, unless `CI` is set: then they fail.
 
-mod tmux_harness;
+use crate::support::tmux as tmux_harness;
 
 use std::process::Command;
 use std::thread::sleep;

@@ -3,7 +3,7 @@
 //! --format ansi`, `export` and `check` from the real binary never let any of it through, and
 //! `check` reports each with its line and column.
 
-mod hostile_support;
+use crate::support::hostile as hostile_support;
 
 use std::process::{Command, Output};
 

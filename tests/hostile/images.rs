@@ -4,8 +4,8 @@
 //!
 //! The default sweep is sampled (every truncation point in the first 256 bytes, 96 more
 //! spread over each file, 96 byte flips per file, for all 16 PNGs, a JPEG made from one
-//! and a generated 1300×1040 PNG that takes the row-by-row path); `exhaustive_sweep` (ignored, `cargo test --release --test images_hostile --
-//! --ignored`) cuts and flips every byte.
+//! and a generated 1300×1040 PNG that takes the row-by-row path); `exhaustive_sweep` (ignored, `cargo test --release --test hostile --
+//! --ignored images::exhaustive_sweep`) cuts and flips every byte.
 
 use std::io::Cursor;
 use std::process::Command;
@@ -135,7 +135,7 @@ fn bombs_are_refused_fast_with_bounded_memory() {
     let exe = std::env::current_exe().unwrap();
     let out = Command::new(exe)
         .args([
-            "bomb_child",
+            "images::bomb_child",
             "--exact",
             "--ignored",
             "--nocapture",
@@ -386,7 +386,7 @@ fn concurrent_decodes_share_one_memory_budget() {
     let exe = std::env::current_exe().unwrap();
     let out = Command::new(exe)
         .args([
-            "concurrent_child",
+            "images::concurrent_child",
             "--exact",
             "--ignored",
             "--nocapture",

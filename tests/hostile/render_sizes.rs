@@ -3,7 +3,7 @@
 //! the bytes written hold only the backend's own sequences. Also: app code never indexes a
 //! buffer unchecked.
 
-mod hostile_support;
+use crate::support::hostile as hostile_support;
 
 use std::sync::OnceLock;
 

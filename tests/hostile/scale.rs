@@ -4,7 +4,7 @@
 //! size of the report; the assertions are generous and machine-independent (bounded output,
 //! memory under 200 MB, finished within 20 s even for a debug build on a busy machine).
 //!
-//! `cargo test --test hostile_scale -- --nocapture --test-threads 1` shows the figures.
+//! `cargo test --test hostile scale:: -- --nocapture --test-threads 1` shows the figures.
 
 use std::fmt::Write as _;
 use std::io::Read as _;

@@ -1,10 +1,10 @@
 //! `export --format html` (issue 13), read as text: the built-in story complete (16 figures
 //! with their alt text and pictures, every note with its status and citations, every source,
 //! `lang` attributes), and a story full of HTML and script payloads that come out as text only.
-//! tests/export_html_browser.rs opens the same files in Chromium.
+//! tests/e2e/html_browser.rs opens the same files in Chromium.
 
-mod export_html_support;
-mod hostile_support;
+use crate::support::html as export_html_support;
+use crate::support::hostile as hostile_support;
 
 use comicterm::story::{NoteStatus, StorySource};
 use export_html_support::markup::{assert_only_own_markup, tags};
@@ -233,7 +233,7 @@ fn headings_go_down_one_level_at_a_time() {
 #[test]
 fn the_terminal_escape_corpus_leaves_no_control_in_the_html() {
     // The corpus of control characters, escape sequences, bidi and invisible characters in
-    // every field (tests/hostile_corpus.rs): nothing of it reaches the file, in any language
+    // every field (tests/hostile/corpus.rs): nothing of it reaches the file, in any language
     // mode, and it adds no markup.
     let dir = tempfile::tempdir().unwrap();
     let h = hostile_support::write_story(dir.path());

@@ -5,6 +5,7 @@
 #![allow(dead_code)] // Each test binary uses a different part of it.
 
 use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
@@ -36,7 +37,10 @@ impl Tmux {
             eprintln!("skipping {name}: tmux is not installed");
             return None;
         }
-        let socket = format!("comicterm-test-{}-{name}", std::process::id());
+        // Unique per test even when two tests of one binary pass the same name.
+        static SERIAL: AtomicUsize = AtomicUsize::new(0);
+        let n = SERIAL.fetch_add(1, Ordering::Relaxed);
+        let socket = format!("comicterm-test-{}-{n}-{name}", std::process::id());
         let home = tempfile::tempdir().expect("temp home");
         let t = Self { socket, home };
         let (w, h) = (w.to_string(), h.to_string());

@@ -1,5 +1,5 @@
 //! The module structure runs one way (issue 11): no cycle between the crate's top-level
-//! modules, nor between the files of one module. `cargo test --test structure` checks it by
+//! modules, nor between the files of one module. `cargo test --test viewer structure::` checks it by
 //! reading the sources: every `crate::a::b` path and `super::x` in non-test code is an edge.
 //! Test-only code (`tests.rs`, `testing.rs`, `*_tests.rs`, and everything after a
 //! `#[cfg(test)]` line) is left out: tests may use any layer.

@@ -1,0 +1,12 @@
+//! Story-level tests: loading and checking stories, the shipped story's content, the
+//! commands that print without a terminal (`check`, `search`, `config`, `export`).
+//! Which binary a new test goes in: tests/README.md.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod check_cli;
+mod content;
+mod export_html;
+mod loader;
+mod reader_cli;
