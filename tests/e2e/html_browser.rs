@@ -13,6 +13,7 @@ use crate::support::html as export_html_support;
 
 use std::path::{Path, PathBuf};
 
+use crate::support::story::builtin;
 use comicterm::story::StorySource;
 use export_html_support::browser::{browser, shots};
 use export_html_support::{PAYLOADS, TITLE, html, load_story, write_story};
@@ -50,8 +51,8 @@ fn the_builtin_story_in_chromium() {
         return;
     };
     let dir = shots("the_builtin_story_in_chromium");
-    let story = load_story(&StorySource::Builtin);
-    let file = export_to(&dir, "dangerous-love.en.html", &story, None);
+    let story = builtin();
+    let file = export_to(&dir, "dangerous-love.en.html", story, None);
     let dom = b.dom(&file);
     assert!(dom.contains("<html lang=\"en\">"));
     assert_eq!(dom.matches("<figure ").count(), 16);
@@ -75,7 +76,7 @@ fn the_builtin_story_in_chromium() {
     b.screenshot(&file, &dir.join("dangerous-love.desktop.png"), (1280, 2400));
     b.screenshot(&file, &dir.join("dangerous-love.phone.png"), (390, 2400));
 
-    let file = export_to(&dir, "dangerous-love.zh-Hans.html", &story, Some("zh-Hans"));
+    let file = export_to(&dir, "dangerous-love.zh-Hans.html", story, Some("zh-Hans"));
     let dom = b.dom(&file);
     assert!(dom.contains("<html lang=\"zh-Hans\">"));
     assert_eq!(dom.matches("<figure ").count(), 16);
@@ -100,8 +101,8 @@ fn the_language_switch_runs_under_its_policy() {
         return;
     };
     let dir = shots("the_language_switch_runs_under_its_policy");
-    let story = load_story(&StorySource::Builtin);
-    let file = export_to(&dir, "dangerous-love.all.html", &story, Some("all"));
+    let story = builtin();
+    let file = export_to(&dir, "dangerous-love.all.html", story, Some("all"));
     let dom = b.dom(&file);
     // The script ran (the policy's hash matches it): English is chosen, the switch shows.
     assert!(

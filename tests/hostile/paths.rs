@@ -95,19 +95,7 @@ fn cases() -> Vec<Case> {
     ]
 }
 
-/// A TOML basic string with NUL and backslashes escaped.
-fn toml_str(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '\0' => out.push_str("\\u0000"),
-            c => out.push(c),
-        }
-    }
-    out + "\""
-}
+use crate::support::story::toml_str;
 
 /// Writes one panel per case (`panels/NN.toml`, art on line 2) and a story placing them.
 fn write_story(root: &Path, cases: &[Case]) {

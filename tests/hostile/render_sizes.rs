@@ -7,6 +7,8 @@ use crate::support::hostile as hostile_support;
 
 use std::sync::OnceLock;
 
+use crate::support::frame;
+use crate::support::story::builtin;
 use comicterm::app::{Action, App, Position};
 use comicterm::story::{Story, StorySource, load};
 use comicterm::ui::{self, ViewCtx};
@@ -43,14 +45,13 @@ fn hostile() -> &'static Story {
     })
 }
 
-fn builtin() -> &'static Story {
-    static STORY: OnceLock<Story> = OnceLock::new();
-    STORY.get_or_init(|| load(&StorySource::Builtin).story.unwrap())
-}
-
 fn app(story: &Story, w: u16, h: u16, page: usize, view: usize) -> App<'_> {
-    let mut app = App::new(story, &comicterm::ui::GEOMETRY, None, (w, h));
-    app.update(Action::GoTo(Position { page, panel: 1 }));
+    let mut app = frame::app(
+        story,
+        None,
+        (w, h),
+        &[Action::GoTo(Position { page, panel: 1 })],
+    );
     VIEWS[view].iter().for_each(|a| app.update(*a));
     app
 }

@@ -136,13 +136,7 @@ fn folder_bytes(dir: &Path) -> u64 {
         .sum()
 }
 
-const HEAD: &str = "schema = 1\nid = \"s\"\nlanguages = [\"en\"]\ntitle = { en = \"T\" }\nsummary = { en = \"S\" }\n";
-
-fn page(id: &str, panel: &str) -> String {
-    format!(
-        "\n[[page]]\nid = \"{id}\"\nrows = 1\ncols = 1\n\n[[page.cell]]\npanel = \"{panel}\"\nrow = 1\ncol = 1\n"
-    )
-}
+use crate::support::story::{HEAD, page};
 
 fn write(dir: &Path, story: &str, panels: &[(String, String)]) {
     std::fs::create_dir_all(dir.join("panels")).unwrap();

@@ -3,13 +3,9 @@
 
 use std::collections::HashSet;
 
-use comicterm::story::{ArtOrigin, NoteKind, NoteStatus, Story, StorySource, load};
+use comicterm::story::{ArtOrigin, NoteKind, NoteStatus, Story};
 
-fn builtin() -> Story {
-    let outcome = load(&StorySource::Builtin);
-    assert!(outcome.diagnostics.is_empty(), "{:#?}", outcome.diagnostics);
-    outcome.story.expect("the built-in story loads")
-}
+use crate::support::story::builtin;
 
 #[test]
 fn sixteen_panels_over_four_pages_in_two_languages() {
@@ -193,7 +189,7 @@ fn david_is_written_da_wei_everywhere() {
     // CNN gives "Dawei or David"; Dawei is the pinyin of 大卫, the usual form. 戴维 would be
     // "Daiwei", which no source supports.
     let story = builtin();
-    for (what, text) in all_text(&story) {
+    for (what, text) in all_text(story) {
         assert!(!text.contains("戴维"), "{what} writes 戴维: {text}");
     }
     let david = story.character("david").unwrap();
@@ -349,7 +345,7 @@ fn no_eight_word_run_is_copied_from_the_reference_files() {
         return;
     };
     let story = builtin();
-    let texts = all_text(&story);
+    let texts = all_text(story);
     for file in ["source-article.txt", "formats-and-facts.md"] {
         let reference = std::fs::read_to_string(dir.join(file)).unwrap();
         let runs: HashSet<Vec<String>> = all_words(&reference)

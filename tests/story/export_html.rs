@@ -3,9 +3,10 @@
 //! `lang` attributes), and a story full of HTML and script payloads that come out as text only.
 //! tests/e2e/html_browser.rs opens the same files in Chromium.
 
-use crate::support::html as export_html_support;
 use crate::support::hostile as hostile_support;
+use crate::support::html as export_html_support;
 
+use crate::support::story::builtin;
 use comicterm::story::{NoteStatus, StorySource};
 use export_html_support::markup::{assert_only_own_markup, tags};
 use export_html_support::{MARK, PAYLOADS, TITLE, html, load_story, write_story};
@@ -21,8 +22,8 @@ fn count(hay: &str, needle: &str) -> usize {
 
 #[test]
 fn the_builtin_story_is_complete() {
-    let story = load_story(&StorySource::Builtin);
-    let out = html(&story, None);
+    let story = builtin();
+    let out = html(story, None);
     assert_only_own_markup(&out);
     assert!(out.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
     assert_eq!(count(&out, "<figure "), 16);
@@ -82,8 +83,8 @@ fn the_builtin_story_is_complete() {
 
 #[test]
 fn chinese_has_its_lang_and_marks_what_is_not() {
-    let story = load_story(&StorySource::Builtin);
-    let out = html(&story, Some("zh-Hans"));
+    let story = builtin();
+    let out = html(story, Some("zh-Hans"));
     assert_only_own_markup(&out);
     assert!(out.starts_with("<!DOCTYPE html>\n<html lang=\"zh-Hans\">"));
     assert_eq!(count(&out, "<figure "), 16);
@@ -103,8 +104,8 @@ fn chinese_has_its_lang_and_marks_what_is_not() {
 
 #[test]
 fn every_language_with_a_switch() {
-    let story = load_story(&StorySource::Builtin);
-    let out = html(&story, Some("all"));
+    let story = builtin();
+    let out = html(story, Some("all"));
     assert_only_own_markup(&out);
     assert_eq!(count(&out, "<figure "), 16);
     assert!(out.contains("<h1><span data-v=\"0\" lang=\"en\">Dangerous Love (a retelling)</span><span data-v=\"1\" lang=\"zh-Hans\">危险的爱情（重述版）</span></h1>"));
@@ -209,9 +210,9 @@ fn the_markup_check_catches_injected_markup() {
 
 #[test]
 fn headings_go_down_one_level_at_a_time() {
-    let story = load_story(&StorySource::Builtin);
+    let story = builtin();
     for lang in [None, Some("zh-Hans"), Some("all")] {
-        let out = html(&story, lang);
+        let out = html(story, lang);
         let levels: Vec<u8> = tags(&out)
             .iter()
             .filter_map(|(name, _)| name.strip_prefix('h')?.parse().ok())

@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use comicterm::diag::Kind;
 use comicterm::story::{StorySource, load, load_texts};
 
+use crate::support::story::{HEAD, page};
+
 fn fixture(dir: &str) -> StorySource {
     StorySource::Dir(
         PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -413,11 +415,9 @@ fn a_stray_joiner_is_located_after_a_kept_sequence_and_removed() {
 
 #[test]
 fn joined_text_wraps_and_renders_inside_every_frame() {
-    use comicterm::app::{Action, App, Overlay, Position, View};
+    use crate::support::frame;
+    use comicterm::app::{Action, Overlay, Position, View};
     use comicterm::ui::layout::{overlay_rect, page_rects, screen, too_small};
-    use comicterm::ui::{ViewCtx, render};
-    use ratatui::buffer::Buffer;
-    use ratatui::layout::Rect;
 
     let story = load(&fixture("valid/graphemes")).story.unwrap();
     for lang in ["en", "fa"] {
@@ -435,13 +435,16 @@ fn joined_text_wraps_and_renders_inside_every_frame() {
                 Some(Action::ToggleView),
                 Some(Action::ToggleCommentary),
             ] {
-                let mut app = App::new(&story, &comicterm::ui::GEOMETRY, Some(lang), (w, h));
-                app.update(Action::GoTo(Position { page: 0, panel: 0 }));
+                let mut app = frame::app(
+                    &story,
+                    Some(lang),
+                    (w, h),
+                    &[Action::GoTo(Position { page: 0, panel: 0 })],
+                );
                 if let Some(a) = extra {
                     app.update(a);
                 }
-                let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
-                render(&app, &ViewCtx::new(&app), buf.area, &mut buf);
+                let buf = frame::buffer(&app);
                 let what = format!("{lang} {w}x{h} {extra:?}");
                 // No glyph runs past the right edge.
                 for y in 0..h {
@@ -488,12 +491,9 @@ fn joined_text_wraps_and_renders_inside_every_frame() {
     }
 }
 
-const HEAD: &str = "schema = 1\nid = \"s\"\nlanguages = [\"en\"]\ntitle = { en = \"T\" }\nsummary = { en = \"S\" }\n";
-
+/// A story page with id `p` holding `panel`.
 fn one_page(panel: &str) -> String {
-    format!(
-        "\n[[page]]\nid = \"p\"\nrows = 1\ncols = 1\n\n[[page.cell]]\npanel = \"{panel}\"\nrow = 1\ncol = 1\n"
-    )
+    page("p", panel)
 }
 
 #[test]

@@ -84,21 +84,7 @@ fn has_space(s: &str) -> bool {
 
 /// A TOML basic string: C0 controls and DEL escaped (raw ones are not valid TOML), C1,
 /// bidi and invisible characters written raw.
-pub fn toml_str(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 || c == '\x7f' => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
+pub use super::story::toml_str;
 
 /// The hostile story: one panel per corpus string, 8 per page.
 pub struct HostileStory {

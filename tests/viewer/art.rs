@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
 
-use comicterm::app::{Action, App, Position};
+use comicterm::app::{Action, Position};
 use comicterm::art::{ArtStatus, ArtStore, ArtView, ColorMode, Graphics, decode};
 use comicterm::story::{Story, StorySource, load};
 use comicterm::ui::{self, ViewCtx, layout};
@@ -14,10 +14,18 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Color;
 
+use crate::support::frame;
+use crate::support::png::{crc32, solid as png};
+use crate::support::story::builtin;
+
 /// Draws `page` (0-based) at `size` with art prepared, as `comicterm render` does.
 fn draw_page(story: &Story, page: usize, size: (u16, u16), graphics: Graphics) -> Buffer {
-    let mut app = App::new(story, &comicterm::ui::GEOMETRY, None, size);
-    app.update(Action::GoTo(Position { page, panel: 0 }));
+    let app = frame::app(
+        story,
+        None,
+        size,
+        &[Action::GoTo(Position { page, panel: 0 })],
+    );
     let art = ArtView::new(Arc::default(), ColorMode::TrueColor, graphics);
     let mut buf = Buffer::empty(Rect::new(0, 0, size.0, size.1));
     let ctx = ViewCtx::with_art(&app, &art);
@@ -51,9 +59,9 @@ const LI_BLOUSE: (u8, u8, u8) = (0x1F, 0x8A, 0x8A);
 
 #[test]
 fn every_page_shows_real_art_in_every_panel() {
-    let story = load(&StorySource::Builtin).story.unwrap();
+    let story = builtin();
     for (p, page) in story.pages.iter().enumerate() {
-        let buf = draw_page(&story, p, (120, 40), Graphics::Halfblocks);
+        let buf = draw_page(story, p, (120, 40), Graphics::Halfblocks);
         let (body, _) = layout::screen(buf.area);
         for (panel, rect) in page.panels.iter().zip(layout::page_rects(page, body)) {
             let colors = rgb_colors(&buf, rect);
@@ -77,10 +85,10 @@ fn every_page_shows_real_art_in_every_panel() {
 
 #[test]
 fn the_characters_signature_colors_appear_where_they_do() {
-    let story = load(&StorySource::Builtin).story.unwrap();
+    let story = builtin();
     // David is on pages 1–3 (and fades out on page 4).
     for p in 0..3 {
-        let buf = draw_page(&story, p, (120, 40), Graphics::Halfblocks);
+        let buf = draw_page(story, p, (120, 40), Graphics::Halfblocks);
         let hair = rgb_colors(&buf, buf.area)
             .into_iter()
             .filter(|&c| near(c, DAVID_HAIR, 40))
@@ -95,8 +103,8 @@ fn the_characters_signature_colors_appear_where_they_do() {
 
 #[test]
 fn graphics_none_shows_alt_text_instead() {
-    let story = load(&StorySource::Builtin).story.unwrap();
-    let buf = draw_page(&story, 0, (120, 40), Graphics::None);
+    let story = builtin();
+    let buf = draw_page(story, 0, (120, 40), Graphics::None);
     assert!(rgb_colors(&buf, buf.area).is_empty(), "no art colors");
     let text: String = (0..40)
         .map(|y| {
@@ -109,13 +117,6 @@ fn graphics_none_shows_alt_text_instead() {
         text.contains("ponytail"),
         "the alt text of panel 1 is shown"
     );
-}
-
-fn png(width: u32, height: u32) -> Vec<u8> {
-    let img = image::RgbaImage::from_pixel(width, height, image::Rgba([200, 30, 30, 255]));
-    let mut out = std::io::Cursor::new(Vec::new());
-    img.write_to(&mut out, image::ImageFormat::Png).unwrap();
-    out.into_inner()
 }
 
 fn jpeg() -> Vec<u8> {
@@ -134,21 +135,6 @@ fn bomb_png(w: u32, h: u32) -> Vec<u8> {
     let crc = crc32(&bytes[12..29]);
     bytes[29..33].copy_from_slice(&crc.to_be_bytes());
     bytes
-}
-
-fn crc32(data: &[u8]) -> u32 {
-    let mut crc = 0xFFFF_FFFFu32;
-    for &b in data {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
 }
 
 #[test]
@@ -414,18 +400,18 @@ fn a_damaged_archive_is_a_clear_error() {
 
 #[test]
 fn snapshot_of_page_one_with_art_at_80x24() {
-    let story = load(&StorySource::Builtin).story.unwrap();
-    let buf = draw_page(&story, 0, (80, 24), Graphics::Halfblocks);
+    let story = builtin();
+    let buf = draw_page(story, 0, (80, 24), Graphics::Halfblocks);
     // The ANSI form keeps the colors, so a change in the art pipeline shows up here.
     insta::assert_snapshot!(comicterm::ui::dump::ansi(&buf));
 }
 
 #[test]
 fn art_never_touches_the_last_row() {
-    let story = load(&StorySource::Builtin).story.unwrap();
+    let story = builtin();
     for (w, h) in [(80, 24), (120, 40), (60, 20), (200, 60)] {
         for page in 0..story.pages.len() {
-            let buf = draw_page(&story, page, (w, h), Graphics::Halfblocks);
+            let buf = draw_page(story, page, (w, h), Graphics::Halfblocks);
             let last = Rect::new(0, h - 1, w, 1);
             assert!(
                 rgb_colors(&buf, last).is_empty(),

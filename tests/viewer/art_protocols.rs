@@ -5,7 +5,9 @@ use std::sync::Arc;
 
 use comicterm::app::{Action, App};
 use comicterm::art::{ArtStore, ArtView, ColorMode, GraphicStore, Graphics, Look, Method};
-use comicterm::story::{StorySource, load};
+
+use crate::support::frame;
+use crate::support::story::builtin;
 use comicterm::ui::{self, ViewCtx};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -47,8 +49,7 @@ fn prepare_wanted(view: &ArtView) -> usize {
 
 #[test]
 fn kitty_images_are_sent_once_and_then_only_referenced() {
-    let story = load(&StorySource::Builtin).story.unwrap();
-    let app = App::new(&story, &comicterm::ui::GEOMETRY, None, (120, 40));
+    let app = frame::app(builtin(), None, (120, 40), &[]);
     let view = kitty_view();
     let first = draw(&app, &view);
     assert!(
@@ -84,8 +85,7 @@ fn kitty_images_are_sent_once_and_then_only_referenced() {
 
 #[test]
 fn protocol_images_are_hidden_under_an_open_overlay() {
-    let story = load(&StorySource::Builtin).story.unwrap();
-    let mut app = App::new(&story, &comicterm::ui::GEOMETRY, None, (120, 40));
+    let mut app = frame::app(builtin(), None, (120, 40), &[]);
     let mut view = kitty_view();
     let _ = draw(&app, &view);
     prepare_wanted(&view);

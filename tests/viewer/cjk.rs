@@ -1,16 +1,13 @@
 //! Chinese text never cuts a frame: at widths 20, 40 and 80 (and a wide one), every panel's and
 //! the overlay's side borders stay intact on every row, in every view.
 
-use comicterm::app::{Action, App, Overlay, Position, View};
-use comicterm::story::{Story, StorySource, load};
+use comicterm::app::{Action, Overlay, Position, View};
 use comicterm::ui::layout::{overlay_rect, page_rects, screen, too_small};
-use comicterm::ui::{ViewCtx, render};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-fn story() -> Story {
-    load(&StorySource::Builtin).story.unwrap()
-}
+use crate::support::frame;
+use crate::support::story::builtin;
 
 /// The left and right border cells of `r` (between its corners) are all `│`.
 fn assert_sides(buf: &Buffer, r: Rect, what: &str) {
@@ -27,7 +24,7 @@ fn assert_sides(buf: &Buffer, r: Rect, what: &str) {
 
 #[test]
 fn cjk_never_crosses_a_frame() {
-    let s = story();
+    let s = builtin();
     for (w, h) in [(20, 30), (40, 30), (80, 24), (80, 60), (160, 48)] {
         for page in 0..s.pages.len() {
             for extra in [
@@ -35,13 +32,16 @@ fn cjk_never_crosses_a_frame() {
                 Some(Action::ToggleView),
                 Some(Action::ToggleCommentary),
             ] {
-                let mut app = App::new(&s, &comicterm::ui::GEOMETRY, Some("zh-Hans"), (w, h));
-                app.update(Action::GoTo(Position { page, panel: 0 }));
+                let mut app = frame::app(
+                    s,
+                    Some("zh-Hans"),
+                    (w, h),
+                    &[Action::GoTo(Position { page, panel: 0 })],
+                );
                 if let Some(a) = extra {
                     app.update(a);
                 }
-                let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
-                render(&app, &ViewCtx::new(&app), buf.area, &mut buf);
+                let buf = frame::buffer(&app);
                 let what = format!("{w}x{h} page {} {extra:?}", page + 1);
                 if too_small((w, h)) {
                     assert!(buf.content.iter().all(|c| c.symbol() != "│"), "{what}");

@@ -2,19 +2,16 @@
 
 use std::process::Command;
 
-use comicterm::app::{Action, App, Position};
+use comicterm::app::{Action, Position};
 use comicterm::art::Graphics;
 use comicterm::cli::{ExportFormat, RenderArgs, RenderFormat, ViewArgs, ViewKind};
 use comicterm::headless::{export, render};
-use comicterm::story::{Story, StorySource, load};
-use comicterm::ui::{self, ViewCtx, dump};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use comicterm::story::Story;
+use comicterm::ui::dump;
 use unicode_width::UnicodeWidthStr;
 
-fn story() -> Story {
-    load(&StorySource::Builtin).story.unwrap()
-}
+use crate::support::frame;
+use crate::support::story::builtin;
 
 fn args(page: usize, size: (u16, u16), format: RenderFormat) -> RenderArgs {
     RenderArgs {
@@ -43,20 +40,20 @@ fn rendered(story: &Story, args: &RenderArgs, lang: Option<&str>) -> String {
 
 #[test]
 fn render_text_is_the_viewer_frame() {
-    let s = story();
+    let s = builtin();
     let mut a = args(3, (100, 30), RenderFormat::Text);
     // Panel 10 of the story (page 3's second), numbered as the status bar numbers it.
     a.panel = Some(10);
     a.view = ViewKind::Panel;
     a.commentary = true;
-    let text = rendered(&s, &a, Some("zh-Hans"));
+    let text = rendered(s, &a, Some("zh-Hans"));
 
-    let mut app = App::new(&s, &comicterm::ui::GEOMETRY, Some("zh-Hans"), (100, 30));
-    app.update(Action::GoTo(Position { page: 2, panel: 1 }));
-    app.update(Action::ToggleView);
-    app.update(Action::ToggleCommentary);
-    let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    t.draw(|f| ui::draw(f, &app, &ViewCtx::new(&app))).unwrap();
+    let actions = [
+        Action::GoTo(Position { page: 2, panel: 1 }),
+        Action::ToggleView,
+        Action::ToggleCommentary,
+    ];
+    let t = frame::terminal(&frame::app(s, Some("zh-Hans"), (100, 30), &actions));
     assert_eq!(text, dump::text(t.backend().buffer()));
     assert_eq!(text.lines().count(), 30);
     assert!(text.lines().all(|l| l.width() <= 100 && l == l.trim_end()));
@@ -65,8 +62,8 @@ fn render_text_is_the_viewer_frame() {
 
 #[test]
 fn render_ansi_has_colours_and_no_cursor_moves() {
-    let s = story();
-    let ansi = rendered(&s, &args(1, (80, 24), RenderFormat::Ansi), None);
+    let s = builtin();
+    let ansi = rendered(s, &args(1, (80, 24), RenderFormat::Ansi), None);
     assert_eq!(ansi.lines().count(), 24);
     assert!(ansi.lines().all(|l| l.ends_with("\x1b[0m")));
     assert!(ansi.contains("\x1b[0;33m"), "captions are yellow");
@@ -76,7 +73,7 @@ fn render_ansi_has_colours_and_no_cursor_moves() {
         .filter_map(|p| p.chars().find(|c| c.is_ascii_alphabetic()))
         .collect();
     assert!(csi_finals.iter().all(|c| *c == 'm'), "only SGR sequences");
-    let plain = rendered(&s, &args(1, (80, 24), RenderFormat::Text), None);
+    let plain = rendered(s, &args(1, (80, 24), RenderFormat::Text), None);
     let stripped: String = ansi
         .lines()
         .map(|l| comicterm::text::strip_sgr(l).trim_end().to_string() + "\n")
@@ -86,7 +83,7 @@ fn render_ansi_has_colours_and_no_cursor_moves() {
 
 #[test]
 fn render_rejects_missing_pages_and_panels() {
-    let s = story();
+    let s = builtin();
     let view = ViewArgs::default();
     let mut sink = Vec::new();
     // Panels are numbered across the story: 0 and one past the last do not exist.
@@ -94,10 +91,7 @@ fn render_rejects_missing_pages_and_panels() {
     for (page, panel) in [(0, None), (5, None), (1, Some(0)), (1, Some(past))] {
         let mut a = args(page, (80, 24), RenderFormat::Text);
         a.panel = panel;
-        assert!(
-            render(&s, &a, &view, &mut sink).is_err(),
-            "{page} {panel:?}"
-        );
+        assert!(render(s, &a, &view, &mut sink).is_err(), "{page} {panel:?}");
     }
 }
 
@@ -116,21 +110,21 @@ fn render_binary_prints_the_frame() {
         .output()
         .unwrap();
     assert!(out.status.success());
-    let s = story();
-    let expected = rendered(&s, &args(2, (90, 30), RenderFormat::Text), None);
+    let s = builtin();
+    let expected = rendered(s, &args(2, (90, 30), RenderFormat::Text), None);
     assert_eq!(String::from_utf8(out.stdout).unwrap(), expected);
 }
 
 #[test]
 fn export_is_a_plain_transcript() {
-    let s = story();
+    let s = builtin();
     for lang in ["en", "zh-Hans"] {
         let view = ViewArgs {
             lang: Some(lang.into()),
             ..ViewArgs::default()
         };
         let mut out = Vec::new();
-        export(&s, ExportFormat::Text, &view, &mut out).unwrap();
+        export(s, ExportFormat::Text, &view, &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(text.starts_with(s.title.get(lang)));
         assert!(text.contains(s.summary.get(lang)));

@@ -1,15 +1,13 @@
 //! The built-in story at every view, overlay and language, at sizes from 0×0 to 300×100:
 //! no panic, and nothing drawn past the frame's width.
 
-use std::sync::OnceLock;
-
-use comicterm::app::{Action, App, Position};
-use comicterm::story::{Story, StorySource, load};
-use comicterm::ui::{ViewCtx, dump, render};
+use comicterm::app::{Action, Position};
+use comicterm::ui::dump;
 use proptest::prelude::*;
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
+
+use crate::support::frame;
+use crate::support::story::builtin;
 
 const VIEWS: [&[Action]; 6] = [
     &[],
@@ -20,18 +18,15 @@ const VIEWS: [&[Action]; 6] = [
     &[Action::NextLanguage, Action::ToggleView, Action::Digit(7)],
 ];
 
-/// The built-in story, loaded once for all cases.
-fn story() -> &'static Story {
-    static STORY: OnceLock<Story> = OnceLock::new();
-    STORY.get_or_init(|| load(&StorySource::Builtin).story.unwrap())
-}
-
 fn check(w: u16, h: u16, page: usize, view: usize) {
-    let mut app = App::new(story(), &comicterm::ui::GEOMETRY, None, (w, h));
-    app.update(Action::GoTo(Position { page, panel: 1 }));
+    let mut app = frame::app(
+        builtin(),
+        None,
+        (w, h),
+        &[Action::GoTo(Position { page, panel: 1 })],
+    );
     VIEWS[view].iter().for_each(|a| app.update(*a));
-    let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
-    render(&app, &ViewCtx::new(&app), buf.area, &mut buf);
+    let buf = frame::buffer(&app);
     for line in dump::text(&buf).lines() {
         assert!(line.width() <= usize::from(w), "{w}x{h}: {line}");
     }

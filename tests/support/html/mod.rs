@@ -30,17 +30,11 @@ pub const PAYLOADS: [&str; 9] = [
 ];
 
 /// A TOML basic string.
-pub fn toml_str(s: &str) -> String {
-    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
-}
+pub use super::story::toml_str;
 
 /// A tiny valid PNG (2×2).
 pub fn png() -> Vec<u8> {
-    let mut out = Vec::new();
-    image::RgbaImage::from_pixel(2, 2, image::Rgba([200, 30, 30, 255]))
-        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
-        .unwrap();
-    out
+    super::png::solid(2, 2)
 }
 
 /// Writes the hostile story: every payload in the title, summary, credits, character names,
