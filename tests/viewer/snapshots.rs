@@ -17,11 +17,17 @@ fn page(n: usize) -> Action {
     Action::GoTo(Position { page: n, panel: 0 })
 }
 
+/// Every page at 160x48, each with its own grid. At 80x24 no page fits, so each page shows its
+/// first panel in panel view: pages 2 and 3 have page 1's layout with other story text, and
+/// are left out; page 4 stays (its panel number, 13, takes two digits in the frame's title).
 #[test]
 fn every_page_in_page_view() {
     let s = builtin();
     for size in [(80, 24), (160, 48)] {
         for p in 0..s.pages.len() {
+            if size == (80, 24) && (p == 1 || p == 2) {
+                continue;
+            }
             let name = format!("page{}_{}x{}", p + 1, size.0, size.1);
             insta::assert_snapshot!(name, screen(s, size, &[page(p)]).backend());
         }
