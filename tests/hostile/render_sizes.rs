@@ -58,6 +58,10 @@ fn app(story: &Story, w: u16, h: u16, page: usize, view: usize) -> App<'_> {
 
 /// Removes what the backend itself writes (cursor moves, SGR, cursor show/hide); any other
 /// escape is left for [`problems`] to report.
+///
+/// Not `comicterm::text::strip_sgr`, which removes SGR alone (rightly: the renderer writes no
+/// cursor moves). Both kinds go in one pass: stripping cursor moves, then SGR, could join the
+/// pieces around a removed sequence into an escape that the second pass would hide.
 fn strip_backend(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
