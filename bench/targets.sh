@@ -57,18 +57,33 @@ check "load of the 10,000-panel story" "$load10k" 300 ms
 check "peak memory paging through the 10,000-panel story" "$paging" 100 MB
 check "peak memory of the 16-panel story (load + page 1)" "$peak16" 40 MB
 
-# One panel to 120x40 half-blocks, whole process, against chafa and viu.
+# One panel to 120x40 half-blocks, whole process, against chafa and viu (and the photo
+# folder, page by page): every picture faster than both; the 1024² PNG at most 0.75x viu;
+# the 12 MP JPEG at most 0.5x the faster peer, in at most 40 MB.
 bash bench/compare.sh > "$OUT/compare.txt"
 cat "$OUT/compare.txt"
 python3 - "$OUT/compare.txt" <<'PY' || fail=1
 import sys
 ok = True
-for block in open(sys.argv[1]).read().split("\n== ")[1:]:
-    rows = {l.split()[0]: float(l.split()[1]) for l in block.splitlines()[2:] if l.strip()}
-    name = block.splitlines()[0].split(" (")[0]
-    good = rows["comicterm"] < min(rows["chafa"], rows["viu"])
+def check(good, what):
+    global ok
     ok &= good
-    print(("PASS" if good else "FAIL") + f"  one panel faster than chafa and viu: {name}")
+    print(("PASS" if good else "FAIL") + "  " + what)
+for block in open(sys.argv[1]).read().split("\n== ")[1:]:
+    lines = block.splitlines()
+    name = lines[0].split(" (")[0]
+    rows = {l.split()[0]: l.split() for l in lines[2:] if l.strip()}
+    ms = {t: float(r[1]) for t, r in rows.items()}
+    best = min(ms["chafa"], ms["viu"])
+    check(ms["comicterm"] < best, f"faster than chafa and viu: {name} ({ms['comicterm']:.1f} ms, best peer {best:.1f})")
+    if "1024x1024.png" in name:
+        r = ms["comicterm"] / ms["viu"]
+        check(r <= 0.75, f"1024² PNG at most 0.75x viu: {r:.2f}x")
+    if name.endswith(".jpg"):
+        r = ms["comicterm"] / best
+        check(r <= 0.5, f"12 MP JPEG at most 0.5x the best peer: {r:.2f}x")
+        mb = float(rows["comicterm"][5])
+        check(mb <= 40, f"12 MP JPEG peak RSS at most 40 MB: {mb:.1f} MB")
 sys.exit(0 if ok else 1)
 PY
 exit $fail

@@ -1,4 +1,5 @@
-//! Command-line interface: `comicterm [PATH]`, `check`, `render`, `export`.
+//! Command-line interface: `comicterm [PATH]`, `check`, `render`, `export`, `new`,
+//! `completions`, `man`.
 
 use std::path::PathBuf;
 
@@ -23,7 +24,8 @@ pub struct Cli {
 /// Options shared by the viewer and `render`.
 #[derive(Debug, Clone, Args, Default)]
 pub struct ViewArgs {
-    /// Language of the story text and the interface (e.g. en, zh-Hans).
+    /// Language of the story text and the interface (e.g. en, zh-Hans); for `new`, the new
+    /// story's languages, separated by commas (default en).
     #[arg(long, global = true)]
     pub lang: Option<String>,
 
@@ -45,6 +47,9 @@ pub struct ViewArgs {
     /// Neither read nor write the saved place and bookmarks ($XDG_STATE_HOME/comicterm/).
     #[arg(long)]
     pub no_state: bool,
+    /// Open without the cover card (title, summary, credits) before page 1.
+    #[arg(long)]
+    pub no_cover: bool,
 
     /// Test-only: the first art job panics inside its worker thread.
     #[arg(long, hide = true, global = true)]
@@ -61,6 +66,11 @@ pub enum Command {
     Check {
         /// Story folder, image, folder of images or .cbz (default: the built-in story).
         path: Option<PathBuf>,
+        /// Report format: text (for people: the summary on stdout, problems on stderr) or
+        /// json (JSON Lines on stdout for editors and CI; docs/format.md). Exit codes are
+        /// the same.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
     },
     /// Write one frame, exactly as the viewer would draw it, to stdout.
     Render(RenderArgs),
@@ -83,6 +93,22 @@ pub enum Command {
     /// The config file: check it (no option), print where it is read from (--path) or print
     /// a complete default one (--default).
     Config(ConfigArgs),
+    /// Write a small complete story to start from (languages from --lang, e.g. en,zh-Hans).
+    New {
+        /// Folder to write the story in (created if missing; must be empty without --force).
+        dir: PathBuf,
+        /// Write into a folder that is not empty, replacing files with the same names.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a shell completion script (e.g. `comicterm completions bash > ~/.local/share/bash-completion/completions/comicterm`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the manual page (roff), e.g. `comicterm man | man -l -`.
+    Man,
     /// Benchmarks only: write a synthetic story of PANELS panels to OUT.
     #[command(hide = true)]
     Generate {
@@ -156,33 +182,19 @@ pub struct RenderArgs {
     /// Open the help overlay.
     #[arg(long)]
     pub help_overlay: bool,
+    /// Show the overview of every page (its cursor on the panel given).
+    #[arg(long)]
+    pub overview: bool,
+    /// Show the commentary side pane (100 columns and wider).
+    #[arg(long)]
+    pub side: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = RenderFormat::Text)]
     pub format: RenderFormat,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum Theme {
-    /// Light if the terminal says its background is light, else dark.
-    #[default]
-    Auto,
-    Dark,
-    Light,
-    /// Brightest colors on a dark background, darkest on a light one (as detected).
-    HighContrast,
-}
-
-impl Theme {
-    /// Whether to use the light palette (or the light variant of high contrast), given the
-    /// terminal's background if known.
-    pub fn light(self, background: Option<(u8, u8, u8)>) -> bool {
-        match self {
-            Theme::Auto | Theme::HighContrast => background.is_some_and(crate::ui::is_light),
-            Theme::Dark => false,
-            Theme::Light => true,
-        }
-    }
-}
+/// The color themes (`--theme`); defined with the palettes they choose.
+pub use crate::ui::Theme;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum ViewKind {
@@ -195,6 +207,20 @@ pub enum ViewKind {
 pub enum RenderFormat {
     Text,
     Ansi,
+}
+
+/// Shells `comicterm completions` writes a script for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

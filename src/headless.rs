@@ -29,7 +29,7 @@ pub fn render(
         Graphics::resolve(view.graphics),
     );
     let ctx = ViewCtx {
-        light: view.theme.unwrap_or_default().light(None),
+        palette: ui::Palette::new(view.theme.unwrap_or_default(), None),
         mono: render_color_mode() == ColorMode::Mono,
         ..ViewCtx::with_art(&app, &art)
     };
@@ -88,6 +88,12 @@ fn app_for<'s>(story: &'s Story, args: &RenderArgs, view: &ViewArgs) -> io::Resu
     }
     if args.commentary {
         app.update(Action::ToggleCommentary);
+    }
+    if args.side {
+        app.update(Action::ToggleSide);
+    }
+    if args.overview {
+        app.update(Action::ToggleOverview);
     }
     if args.help_overlay {
         app.update(Action::ToggleHelp);

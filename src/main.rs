@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use comicterm::cli::{Cli, Command};
+use comicterm::cli::{CheckFormat, Cli, Command};
 use comicterm::diag::render_all;
 use comicterm::story::{LoadOutcome, Story, StorySource, load};
 
@@ -12,7 +12,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
 
     let code = match &cli.command {
-        Some(Command::Check { path }) => check(load(&StorySource::from_arg(path.as_deref()))),
+        Some(Command::Check { path, format }) => match source(path.as_deref()) {
+            Ok(source) => check(load(&source), *format, cli.view.lang.as_deref()),
+            Err(code) => code,
+        },
         Some(Command::Render(args)) => with_story(args.path.as_deref(), |story| {
             warn_language(story, cli.view.lang.as_deref());
             let mut out = std::io::stdout().lock();
@@ -60,6 +63,17 @@ fn main() -> ExitCode {
             &mut std::io::stderr().lock(),
             styled_stderr(),
         )),
+        Some(Command::New { dir, force }) => new_story(dir, cli.view.lang.as_deref(), *force),
+        Some(Command::Completions { shell }) => {
+            let mut out = std::io::stdout().lock();
+            finish_output(
+                comicterm::shell::completions(*shell, &mut out).and_then(|()| out.flush()),
+            )
+        }
+        Some(Command::Man) => {
+            let mut out = std::io::stdout().lock();
+            finish_output(comicterm::shell::man(&mut out).and_then(|()| out.flush()))
+        }
         Some(Command::Generate {
             out,
             panels,
@@ -95,19 +109,58 @@ fn main() -> ExitCode {
     ExitCode::from(u8::try_from(code).unwrap_or(1))
 }
 
-/// `comicterm check`: every problem (art decoded up front), or a one-line summary.
-fn check(mut outcome: LoadOutcome) -> i32 {
+/// `comicterm check`: every problem (art decoded up front), or a one-line summary; exit
+/// code 1 if there is a problem, in either format.
+fn check(mut outcome: LoadOutcome, format: CheckFormat, lang: Option<&str>) -> i32 {
     if let Some(story) = &outcome.story {
+        warn_language(story, lang);
         outcome.diagnostics.extend(comicterm::art::verify(story));
     }
-    if outcome.diagnostics.is_empty()
-        && let Some(story) = &outcome.story
-    {
+    let passed = outcome
+        .story
+        .as_ref()
+        .filter(|_| outcome.diagnostics.is_empty());
+    if format == CheckFormat::Json {
+        let counts = passed.map(|s| comicterm::diag::StoryCounts {
+            pages: s.pages.len(),
+            panels: s.panel_count(),
+            notes: s.note_count(),
+            languages: s.languages.clone(),
+        });
+        let json = comicterm::diag::render_json(&outcome.diagnostics, counts.as_ref());
+        let mut out = std::io::stdout().lock();
+        let code = finish_output(out.write_all(json.as_bytes()).and_then(|()| out.flush()));
+        return if passed.is_some() { code } else { 1 };
+    }
+    if let Some(story) = passed {
         let mut out = std::io::stdout().lock();
         return finish_output(writeln!(out, "{}", summary(story)).and_then(|()| out.flush()));
     }
     report(&outcome.diagnostics);
     1
+}
+
+/// `comicterm new DIR`: writes the starter story and says what to do next.
+fn new_story(dir: &std::path::Path, langs: Option<&str>, force: bool) -> i32 {
+    let written = comicterm::scaffold::languages(langs)
+        .and_then(|langs| comicterm::scaffold::write(dir, &langs, force));
+    match written {
+        Ok(files) => {
+            let shown = comicterm::path_arg::one_line(dir);
+            let mut out = std::io::stdout().lock();
+            let text = format!(
+                "wrote a new story in {shown}: {}
+next: comicterm check {shown}, then comicterm {shown}
+",
+                files.join(", ")
+            );
+            finish_output(out.write_all(text.as_bytes()).and_then(|()| out.flush()))
+        }
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "comicterm: {e}");
+            1
+        }
+    }
 }
 
 /// Prints diagnostics on stderr; a failing stderr is not a reason to panic.
@@ -139,7 +192,7 @@ fn finish_with_code(result: std::io::Result<i32>) -> i32 {
 /// `--lang` naming a language the story lacks: say so (the first language is used).
 fn warn_language(story: &Story, lang: Option<&str>) {
     if let Some(l) = lang
-        && comicterm::app::lang::resolve(&story.languages, l).is_none()
+        && comicterm::story::lang::resolve(&story.languages, l).is_none()
     {
         let _ = writeln!(
             std::io::stderr(),
@@ -172,9 +225,21 @@ fn summary(s: &Story) -> String {
     )
 }
 
+/// The story a PATH argument names; a path that cannot be a story is one line on stderr
+/// and exit code 2 (the story's own problems are left to the loader).
+fn source(path: Option<&std::path::Path>) -> Result<StorySource, i32> {
+    if let Some(p) = path
+        && let Err(line) = comicterm::path_arg::check(p)
+    {
+        let _ = writeln!(std::io::stderr(), "comicterm: {line}");
+        return Err(comicterm::path_arg::EXIT_USAGE);
+    }
+    Ok(StorySource::from_arg(path))
+}
+
 /// Loads a story for viewing; prints blocking problems on the normal screen.
 fn open(path: Option<&std::path::Path>) -> Result<Story, i32> {
-    let outcome = load(&StorySource::from_arg(path));
+    let outcome = load(&source(path)?);
     match outcome.story {
         Some(story) => Ok(story),
         None => {

@@ -34,12 +34,24 @@ fn page_view_turns_pages_and_stops_at_the_ends() {
     let s = story();
     let mut a = app(&s);
     a.update(Action::Prev);
-    assert_eq!(a.pos, at(0, 0));
+    assert_eq!((a.pos, a.card), (at(0, 0), Some(crate::app::Card::Cover)));
+    a.update(Action::Next);
+    assert_eq!(
+        (a.pos, a.card),
+        (at(0, 0), None),
+        "the cover opens onto page 1"
+    );
     a.update(Action::Next);
     assert_eq!(a.pos, at(1, 0));
     a.update(Action::Next);
     a.update(Action::Next);
-    assert_eq!(a.pos, at(2, 0));
+    assert_eq!((a.pos, a.card), (at(2, 0), Some(crate::app::Card::End)));
+    a.update(Action::Prev);
+    assert_eq!(
+        (a.pos, a.card),
+        (at(2, 0), None),
+        "the end card opens onto the last page"
+    );
     a.update(Action::Prev);
     assert_eq!(a.pos, at(1, 0));
 }
@@ -50,7 +62,9 @@ fn panel_view_rolls_over_page_edges_but_not_story_ends() {
     let mut a = run(&s, &[Action::ToggleView]);
     assert_eq!(a.effective_view(), View::Panel);
     a.update(Action::Prev);
-    assert_eq!(a.pos, at(0, 0), "no wrap before the first panel");
+    assert_eq!(a.pos, at(0, 0), "no wrap before the first panel: the cover");
+    a.update(Action::Next);
+    assert_eq!(a.card, None);
     (0..3).for_each(|_| a.update(Action::Next));
     assert_eq!(a.pos, at(0, 3));
     a.update(Action::Next);
@@ -67,6 +81,7 @@ fn panel_view_rolls_over_page_edges_but_not_story_ends() {
     );
     (0..20).for_each(|_| a.update(Action::Next));
     assert_eq!(a.pos, at(2, 0), "no wrap after the last panel");
+    assert_eq!(a.card, Some(crate::app::Card::End));
 }
 
 #[test]
@@ -514,4 +529,169 @@ fn the_key_table_answers_top_layer_first() {
         "falls through"
     );
     assert_eq!(k(&a, Key::Char('q')), Some(Action::Quit));
+}
+
+/// `o` opens the overview on the reader's panel; its keys move the cursor, not the reader;
+/// Enter goes there; Esc closes without moving.
+#[test]
+fn the_overview_moves_its_cursor_and_jumps() {
+    let s = story();
+    let mut a = run(&s, &[Action::NextPanel, Action::ToggleOverview]);
+    assert_eq!(a.overview, Some(at(0, 1)));
+    let k = |a: &App, key| keymap::map_key(a, key);
+    assert_eq!(
+        k(&a, Key::Right),
+        Some(Action::Overview(
+            crate::app::overview::OverviewStep::NextPanel
+        ))
+    );
+    assert_eq!(
+        k(&a, Key::Char('z')),
+        None,
+        "reading keys stay out of the overview"
+    );
+    assert_eq!(k(&a, Key::Char('?')), Some(Action::ToggleHelp));
+    for key in [Key::Down, Key::Right, Key::Right] {
+        let action = k(&a, key).unwrap();
+        a.update(action);
+    }
+    assert_eq!(a.overview, Some(at(1, 2)));
+    assert_eq!(a.pos, at(0, 1), "the reader has not moved");
+    a.update(k(&a, Key::Enter).unwrap());
+    assert_eq!((a.overview, a.pos), (None, at(1, 2)));
+    a.update(Action::ToggleOverview);
+    a.update(Action::Overview(
+        crate::app::overview::OverviewStep::PrevPage,
+    ));
+    a.update(Action::Back);
+    assert_eq!(
+        (a.overview, a.pos),
+        (None, at(1, 2)),
+        "Esc: closed, not moved"
+    );
+    a.update(Action::ToggleOverview);
+    a.update(Action::OverviewPick(at(2, 0)));
+    assert_eq!((a.overview, a.pos), (None, at(2, 0)), "a click jumps");
+}
+
+/// `m` bookmarks the panel and says so; again removes it.
+#[test]
+fn m_toggles_a_bookmark_on_the_current_panel() {
+    let s = story();
+    let mut a = run(&s, &[Action::NextPage, Action::ToggleBookmark]);
+    assert!(a.bookmarks.contains("p5"));
+    assert_eq!(a.message, Some(Message::Bookmarked(true)));
+    a.update(Action::ToggleBookmark);
+    assert!(a.bookmarks.is_empty());
+    assert_eq!(a.message, Some(Message::Bookmarked(false)));
+}
+
+/// The search prompt takes keys; Enter goes to the first hit from here; n/N step and wrap;
+/// no hit keeps the place and says so.
+#[test]
+fn search_prompt_hits_and_steps() {
+    let s = story();
+    let mut a = run(&s, &[Action::NextPage]);
+    a.update(Action::SearchStart);
+    assert_eq!(
+        keymap::map_key(&a, Key::Char('q')),
+        Some(Action::SearchInput('q'))
+    );
+    for c in "BANGx".chars() {
+        a.update(Action::SearchInput(c));
+    }
+    a.update(Action::SearchErase);
+    assert_eq!(a.search.prompt.as_deref(), Some("BANG"));
+    a.update(Action::SearchSubmit);
+    assert_eq!(
+        a.pos,
+        at(1, 0),
+        "the first hit at or after the reader's panel"
+    );
+    assert_eq!(
+        a.search.hits.len(),
+        9,
+        "one sound line in each of the 9 panels"
+    );
+    a.update(Action::SearchPrev);
+    assert_eq!(a.pos, at(0, 3));
+    for _ in 0..5 {
+        a.update(Action::SearchNext);
+    }
+    assert_eq!(a.pos, at(2, 0));
+    a.update(Action::SearchNext);
+    assert_eq!(a.pos, at(0, 0), "wraps to the start");
+    a.update(Action::SearchStart);
+    "zebra"
+        .chars()
+        .for_each(|c| a.update(Action::SearchInput(c)));
+    a.update(Action::SearchSubmit);
+    assert_eq!(
+        (a.pos, a.message.clone()),
+        (at(0, 0), Some(Message::NoHits))
+    );
+    a.update(Action::SearchStart);
+    a.update(Action::Back);
+    assert_eq!(a.search.prompt, None, "Esc closes the prompt");
+}
+
+/// Before the first panel is the cover, after the last the end card; leaving a card shows
+/// the panel beside it; a jump leaves any card.
+#[test]
+fn cards_sit_before_the_first_and_after_the_last_panel() {
+    use crate::app::Card;
+    let s = story();
+    let mut a = run(&s, &[Action::ShowCover]);
+    a.update(Action::Prev);
+    assert_eq!((a.card, a.pos), (Some(Card::Cover), at(0, 0)));
+    a.update(Action::NextPanel);
+    assert_eq!(
+        (a.card, a.pos),
+        (None, at(0, 0)),
+        "the cover opens onto panel 1"
+    );
+    a.update(Action::PrevPanel);
+    assert_eq!(a.card, Some(Card::Cover));
+    a.update(Action::LastPage);
+    assert_eq!((a.card, a.pos), (None, at(2, 0)));
+    a.update(Action::Next);
+    assert_eq!(a.card, Some(Card::End));
+    a.update(Action::Next);
+    assert_eq!(
+        (a.card, a.pos),
+        (Some(Card::End), at(2, 0)),
+        "nothing after the end"
+    );
+    a.update(Action::PrevPanel);
+    assert_eq!((a.card, a.pos), (None, at(2, 0)), "back to the last panel");
+    a.update(Action::NextPage);
+    a.update(Action::FirstPage);
+    assert_eq!((a.card, a.pos), (None, at(0, 0)), "Home starts again");
+}
+
+/// `C` shows the side pane; `J`/`K` scroll it within its content; moving to another panel
+/// starts its notes at the top.
+#[test]
+fn the_side_pane_scrolls_on_its_own_keys() {
+    let mut s = story();
+    let template = s.pages[0].panels[0].notes[0].clone();
+    s.pages[0].panels[0].notes = vec![template; 40];
+    let mut a = App::new(&s, &GEOMETRY, None, (120, 30));
+    assert_eq!(
+        keymap::map_key(&a, Key::Char('C')),
+        Some(Action::ToggleSide)
+    );
+    a.update(Action::ToggleSide);
+    assert!(a.side);
+    a.update(Action::SideUp);
+    assert_eq!(a.side_scroll, 0);
+    (0..500).for_each(|_| a.update(Action::SideDown));
+    let max = a.side_scroll;
+    assert!(max > 0, "40 notes do not fit in 29 rows");
+    a.update(Action::SideDown);
+    assert_eq!(a.side_scroll, max, "clamped to the content");
+    a.update(Action::SideUp);
+    assert_eq!(a.side_scroll, max - 1);
+    a.update(Action::NextPanel);
+    assert_eq!(a.side_scroll, 0);
 }

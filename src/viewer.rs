@@ -54,8 +54,11 @@ pub fn run(story: &Story, source: &StorySource, args: &ViewArgs) -> io::Result<i
     let prepare = |app: &mut App| {
         app.keymap = keymap.clone();
         start_view(app, &settings);
-        if let Some(saved) = &saved {
-            resume(app, content, saved);
+        match &saved {
+            Some(saved) => resume(app, content, saved),
+            // A story opened at its start begins with its cover.
+            None if settings.cover => app.update(Action::ShowCover),
+            None => {}
         }
         if let Some(m) = &loaded.message {
             app.message = Some(Message::Notice(m.clone()));
@@ -80,8 +83,9 @@ fn start_view(app: &mut App, settings: &Settings) {
     if settings.view == ViewKind::Panel {
         app.update(Action::ToggleView);
     }
-    // The side pane is not built yet: `side` shows commentary as the overlay, closed.
-    let _ = settings.commentary == CommentaryMode::default();
+    if settings.commentary == CommentaryMode::Side {
+        app.update(Action::ToggleSide);
+    }
 }
 
 /// Puts the reader where they left the story.

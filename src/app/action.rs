@@ -52,6 +52,21 @@ pub enum Action {
     /// The top / the end of the open overlay.
     ScrollTop,
     ScrollBottom,
+    /// Show the cover card (the viewer opening a story at its start).
+    ShowCover,
+    /// `C`: commentary in a pane beside the page, or not.
+    ToggleSide,
+    /// `J` / `K`: scroll the side pane.
+    SideDown,
+    SideUp,
+    /// `o`: open or close the overview of every page.
+    ToggleOverview,
+    /// Move the overview's cursor.
+    Overview(crate::app::overview::OverviewStep),
+    /// Enter in the overview: go to the cursor's panel.
+    OverviewJump,
+    /// A click on a panel in the overview.
+    OverviewPick(crate::app::Position),
     /// `m`: bookmark the current panel, or remove its bookmark.
     ToggleBookmark,
     /// `/`: open the search prompt.
@@ -100,6 +115,15 @@ impl Action {
             ToggleHelp => "toggle-help",
             NextLanguage => "next-language",
             ToggleBookmark => "toggle-bookmark",
+            ToggleOverview => "overview",
+            ToggleSide => "side-pane",
+            SideDown => "side-pane-down",
+            SideUp => "side-pane-up",
+            Overview(crate::app::overview::OverviewStep::NextPanel) => "overview-next",
+            Overview(crate::app::overview::OverviewStep::PrevPanel) => "overview-prev",
+            Overview(crate::app::overview::OverviewStep::NextPage) => "overview-down",
+            Overview(crate::app::overview::OverviewStep::PrevPage) => "overview-up",
+            OverviewJump => "overview-jump",
             SearchStart => "search",
             SearchNext => "search-next",
             SearchPrev => "search-prev",
@@ -113,7 +137,7 @@ impl Action {
             ScrollTop => "scroll-top",
             ScrollBottom => "scroll-bottom",
             Digit(_) | SearchInput(_) | SearchErase | SearchSubmit | GoTo(_) | OpenPanel(_)
-            | Resize(..) => return None,
+            | OverviewPick(_) | ShowCover | Resize(..) => return None,
         })
     }
 }

@@ -19,6 +19,9 @@ pub trait Geometry: Sync {
 
     /// For the open overlay: rows of content in all, and rows shown at once.
     fn overlay_rows(&self, app: &App) -> OverlayRows;
+
+    /// For the commentary side pane: rows of content in all, and rows shown at once.
+    fn side_rows(&self, app: &App) -> OverlayRows;
 }
 
 /// How many pages [`Geometry::story_fits`] looks at; pages beyond are checked as they are

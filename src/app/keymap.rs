@@ -17,11 +17,26 @@ pub fn layers(app: &App) -> Vec<Layer> {
     if app.overlay != Overlay::None {
         layers.push(Layer::Overlay);
     }
+    if app.overview.is_some() {
+        layers.push(Layer::Overview);
+    }
     layers.push(Layer::Reading);
     layers
 }
 
-/// The action for a key press, if any.
+/// The action for a key press, if any. Over the overview, only Esc, `o`, help and the
+/// language reach the reading layer (the page behind it does not move).
 pub fn map_key(app: &App, key: Key) -> Option<Action> {
-    app.keymap.action(&layers(app), key)
+    let action = app.keymap.action(&layers(app), key)?;
+    let reading_only = app.overview.is_some()
+        && app
+            .keymap
+            .action(&[Layer::Global, Layer::Overview], key)
+            .is_none()
+        && app.overlay == Overlay::None
+        && !matches!(
+            action,
+            Action::Back | Action::ToggleHelp | Action::NextLanguage | Action::ToggleOverview
+        );
+    (!reading_only).then_some(action)
 }

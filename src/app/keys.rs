@@ -92,6 +92,8 @@ pub enum Layer {
     Typing,
     /// While commentary or help is open.
     Overlay,
+    /// While the overview is open.
+    Overview,
     /// Reading: the page or panel.
     Reading,
 }
@@ -112,6 +114,7 @@ pub struct Keymap {
 
 /// The default bindings: (layer, keys, action).
 const DEFAULT: &[(Layer, &[Key], Action)] = {
+    use super::overview::OverviewStep;
     use Action as A;
     use Key::*;
     use Layer::*;
@@ -133,11 +136,15 @@ const DEFAULT: &[(Layer, &[Key], Action)] = {
         (Reading, &[Char('z')], A::ToggleArtAlone),
         (Reading, &[Char(']')], A::NextNoted),
         (Reading, &[Char('[')], A::PrevNoted),
+        (Reading, &[Char('o')], A::ToggleOverview),
         (Reading, &[Char('m')], A::ToggleBookmark),
         (Reading, &[Char('/')], A::SearchStart),
         (Reading, &[Char('n')], A::SearchNext),
         (Reading, &[Char('N')], A::SearchPrev),
         (Reading, &[Char('c')], A::ToggleCommentary),
+        (Reading, &[Char('C')], A::ToggleSide),
+        (Reading, &[Char('J')], A::SideDown),
+        (Reading, &[Char('K')], A::SideUp),
         (Reading, &[Char('t')], A::NextLanguage),
         (Reading, &[Char('?')], A::ToggleHelp),
         (Typing, &[Backspace], A::EraseDigit),
@@ -147,6 +154,27 @@ const DEFAULT: &[(Layer, &[Key], Action)] = {
         (Overlay, &[PageUp], A::ScrollPageUp),
         (Overlay, &[Home, Char('g')], A::ScrollTop),
         (Overlay, &[End, Char('G')], A::ScrollBottom),
+        (
+            Overview,
+            &[Right, Char('l')],
+            A::Overview(OverviewStep::NextPanel),
+        ),
+        (
+            Overview,
+            &[Left, Char('h')],
+            A::Overview(OverviewStep::PrevPanel),
+        ),
+        (
+            Overview,
+            &[Down, Char('j'), PageDown],
+            A::Overview(OverviewStep::NextPage),
+        ),
+        (
+            Overview,
+            &[Up, Char('k'), PageUp],
+            A::Overview(OverviewStep::PrevPage),
+        ),
+        (Overview, &[Enter], A::OverviewJump),
         (Reading, &[Esc], A::Back),
         (Global, &[Char('q'), Ctrl('c')], A::Quit),
         (Global, &[Ctrl('z')], A::Suspend),
@@ -227,5 +255,21 @@ impl Keymap {
             .find(|b| b.layer == layer && b.action == action)?;
         let names: Vec<String> = b.keys.iter().map(Key::to_string).collect();
         Some(names.join(" "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each action is bound in one place: a config file names it once, and rebinding it
+    /// changes every key that does it.
+    #[test]
+    fn every_named_action_is_in_the_table_once() {
+        let names = Keymap::default().action_names();
+        let mut unique = names.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(names.len(), unique.len(), "{names:?}");
     }
 }

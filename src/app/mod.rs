@@ -9,14 +9,14 @@ pub mod find;
 pub mod geometry;
 pub mod keymap;
 pub mod keys;
-pub mod lang;
 pub mod nav;
+pub mod overview;
 mod state;
 mod update;
 
 pub use action::Action;
 pub use geometry::{Geometry, OverlayRows};
-pub use state::{App, Message, Overlay, Position, View};
+pub use state::{App, Card, Message, Overlay, Position, View};
 
 #[cfg(test)]
 pub(crate) mod testing;

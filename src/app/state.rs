@@ -28,6 +28,15 @@ pub enum Overlay {
     Help,
 }
 
+/// A card shown instead of a page: before the first and after the last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Card {
+    /// Title, summary and credits: where a story opened at its start begins.
+    Cover,
+    /// The end: the sources, and how to quit or start again.
+    End,
+}
+
 /// A one-shot message for the status bar, localized when drawn.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message {
@@ -70,9 +79,16 @@ pub struct App<'s> {
     pub size: (u16, u16),
     pub message: Option<Message>,
     /// Whether the story fits in page view, for a (size, language).
-    story_fit: Option<(FitKey, bool)>,
+    pub(super) story_fit: Option<(FitKey, bool)>,
     /// Search: the prompt, the hits, the one shown.
     pub search: super::find::Find,
+    /// The commentary side pane (`C`), and its scroll offset in rows.
+    pub side: bool,
+    pub side_scroll: usize,
+    /// The cover or end card, when one is shown instead of the page.
+    pub card: Option<Card>,
+    /// The overview's cursor while it is open (`o`).
+    pub overview: Option<Position>,
     /// Ids of bookmarked panels (`m`).
     pub bookmarks: std::collections::BTreeSet<String>,
     /// `z`: the current panel's art alone, as large as the terminal allows.
@@ -102,7 +118,7 @@ impl std::fmt::Debug for App<'_> {
 impl<'s> App<'s> {
     /// A reader on the first page, in the given language if the story has it.
     /// The reader at the start of `story`, in language `lang` (any common spelling: `zh`,
-    /// `zh-CN`, `zh_cn`; see [`super::lang::resolve`]); one the story lacks opens the first
+    /// `zh-CN`, `zh_cn`; see [`crate::story::lang::resolve`]); one the story lacks opens the first
     /// language and says so in the status bar.
     /// `geometry` answers for the screen (the UI's: `&comicterm::ui::GEOMETRY`).
     pub fn new(
@@ -111,7 +127,7 @@ impl<'s> App<'s> {
         lang: Option<&str>,
         size: (u16, u16),
     ) -> Self {
-        let found = lang.map(|l| super::lang::resolve(&story.languages, l));
+        let found = lang.map(|l| crate::story::lang::resolve(&story.languages, l));
         let message = matches!(found, Some(None)).then_some(Message::NoSuchLanguage);
         let lang = found.flatten().unwrap_or(0);
         let mut app = Self {
@@ -130,6 +146,10 @@ impl<'s> App<'s> {
             story_fit: None,
             search: super::find::Find::default(),
             bookmarks: std::collections::BTreeSet::new(),
+            overview: None,
+            card: None,
+            side: false,
+            side_scroll: 0,
             art_alone: false,
             quit: false,
         };

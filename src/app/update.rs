@@ -1,7 +1,7 @@
 //! The one place where reader state changes.
 
 use super::nav;
-use super::{Action, App, Message, Overlay, OverlayRows, Position, View};
+use super::{Action, App, Card, Message, Overlay, OverlayRows, Position, View};
 
 /// Longest page number the reader can type.
 const MAX_DIGITS: usize = 6;
@@ -32,22 +32,35 @@ impl App<'_> {
         match action {
             Action::Next => self.step(true),
             Action::Prev => self.step(false),
-            Action::NextPanel => self.go(nav::next_panel(self.story, self.pos)),
-            Action::PrevPanel => self.go(nav::prev_panel(self.story, self.pos)),
+            Action::NextPanel => self.walk(true, nav::next_panel(self.story, self.pos)),
+            Action::PrevPanel => self.walk(false, nav::prev_panel(self.story, self.pos)),
+            Action::ShowCover => self.card = Some(Card::Cover),
             Action::Below => self.go(nav::below(self.story, self.pos)),
             Action::Above => self.go(nav::above(self.story, self.pos)),
             Action::NextNoted => self.go(nav::next_noted(self.story, self.pos)),
             Action::PrevNoted => self.go(nav::prev_noted(self.story, self.pos)),
             Action::ToggleArtAlone => self.art_alone = !self.art_alone,
             Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::ToggleOverview => self.toggle_overview(),
+            Action::ToggleSide => {
+                self.side = !self.side;
+                self.side_scroll = 0;
+                self.story_fit = None;
+                self.refresh_fit();
+            }
+            Action::SideDown => self.side_scroll_by(1),
+            Action::SideUp => self.side_scroll_by(-1),
+            Action::Overview(step) => self.overview_move(step),
+            Action::OverviewJump => self.overview_jump(),
+            Action::OverviewPick(to) => self.overview_pick(to),
             Action::SearchStart => self.search_start(),
             Action::SearchInput(c) => self.search_input(c),
             Action::SearchErase => self.search_erase(),
             Action::SearchSubmit => self.search_submit(),
             Action::SearchNext => self.search_step(true),
             Action::SearchPrev => self.search_step(false),
-            Action::NextPage => self.go(nav::next_page(self.story, self.pos)),
-            Action::PrevPage => self.go(nav::prev_page(self.pos)),
+            Action::NextPage => self.walk(true, nav::next_page(self.story, self.pos)),
+            Action::PrevPage => self.walk(false, nav::prev_page(self.pos)),
             Action::FirstPage => self.go(Some(nav::first_of(0))),
             Action::LastPage | Action::JumpOrLast => self.go(Some(nav::last_page(self.story))),
             Action::Digit(d) => self.type_digit(d),
@@ -79,16 +92,33 @@ impl App<'_> {
             (View::Page, true) => nav::next_page(self.story, self.pos),
             (View::Page, false) => nav::prev_page(self.pos),
         };
-        self.go(to);
+        self.walk(forward, to);
+    }
+
+    /// A step forward or back in reading order to `to`; past the story's last panel comes
+    /// the end card, before its first the cover. Leaving a card shows the panel it stands
+    /// beside (the first, or the last), not the one after it.
+    fn walk(&mut self, forward: bool, to: Option<Position>) {
+        match (self.card, forward) {
+            (Some(Card::Cover), true) | (Some(Card::End), false) => self.card = None,
+            (Some(_), _) => {}
+            (None, _) if to.is_some() => self.go(to),
+            (None, true) => self.card = Some(Card::End),
+            (None, false) => self.card = Some(Card::Cover),
+        }
     }
 
     /// Moves to `to` (if any); scroll restarts and the page's fit is re-checked.
     pub(super) fn go(&mut self, to: Option<Position>) {
+        if to.is_some() {
+            self.card = None;
+        }
         if let Some(to) = to
             && to != self.pos
         {
             self.pos = to;
             self.scroll = 0;
+            self.side_scroll = 0;
             self.refresh_fit();
         }
     }
@@ -156,7 +186,7 @@ impl App<'_> {
 
     /// Esc closes the top layer: the search prompt, the overlay, else the art shown alone.
     fn back(&mut self) {
-        if self.search.prompt.take().is_some() {
+        if self.search.prompt.take().is_some() || self.overview.take().is_some() {
             return;
         }
         if self.overlay == Overlay::None {
@@ -185,6 +215,16 @@ impl App<'_> {
         self.overlay_rows().max_scroll()
     }
 
+    /// Scrolls the side pane by `delta` rows, within its content.
+    fn side_scroll_by(&mut self, delta: isize) {
+        let max = if self.side {
+            self.geometry.side_rows(self).max_scroll()
+        } else {
+            0
+        };
+        self.side_scroll = self.side_scroll.saturating_add_signed(delta).min(max);
+    }
+
     fn scroll_page(&self) -> isize {
         isize::try_from(self.overlay_rows().visible.max(1)).unwrap_or(1)
     }
@@ -208,6 +248,7 @@ impl App<'_> {
     fn resize(&mut self, w: u16, h: u16) {
         self.size = (w, h);
         self.refresh_fit();
+        self.side_scroll_by(0);
         self.scroll_by(0);
     }
 }

@@ -5,7 +5,7 @@
 
 use std::sync::{Condvar, Mutex, PoisonError};
 
-use super::decode::ArtError;
+use super::error::ArtError;
 
 /// Most memory all decodes together may hold: one 8000×8000 interlaced RGB PNG (448 MiB) fits;
 /// two 8000×8000 JPEGs (256 MiB each) decode one after the other.

@@ -3,7 +3,7 @@
 //! terminal is asked in `term::probe`; this module only decides, so every row of the table
 //! is a unit test.
 
-use super::view::Graphics;
+use super::graphics::Graphics;
 
 /// The terminal's answers to the start-up queries.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -1,37 +1,60 @@
-//! Panel artwork: decoding with limits, half-block preparation, a bounded cache, and workers
-//! that do it all off the UI thread.
+//! Panel artwork: reading and decoding with limits, half-block preparation, protocol images,
+//! bounded caches, and workers that do it all off the UI thread.
+//!
+//! The one door for "make this panel's picture ready for this area" is [`prepare`] (with a
+//! [`Job`]); drawing asks [`ArtView::lookup`] what is ready. Inside, modules depend one way
+//! (checked by the `deps` test below: `cargo test --lib art::deps`):
+//!
+//! ```text
+//! view, worker ─> job ─> graphic_store ─> protocol ─> kitty, choose ─> graphics
+//!                    └─> store ─> decode ─> jpeg, png_stream ─> boxdown
+//!                          │        └─> budget, limits, scale ─> error
+//!                          ├─> read ─> limits
+//!                          └─> cells ─> palette, scale      halfblock ─> cells, palette
+//! ```
 
+mod boxdown;
 mod budget;
+mod cells;
 mod choose;
 mod decode;
+#[cfg(test)]
+mod deps;
+mod error;
+mod graphic_store;
+mod graphics;
 mod halfblock;
+mod job;
+mod jpeg;
 mod kitty;
+mod limits;
+mod lru;
+mod palette;
+mod png_stream;
 mod protocol;
+mod read;
+mod scale;
 mod store;
 mod verify;
 mod view;
 mod worker;
 
-use std::sync::atomic::{AtomicBool, Ordering};
-
 pub use budget::{DECODE_BUDGET, DECODES};
+pub use cells::Prepared;
 pub use choose::{Choice, Method, TermFacts, TermReplies, Terminal, TmuxFacts, choose, identify};
-pub use decode::{ArtError, KEEP_DIMENSION, MAX_ALLOC, MAX_DIMENSION, decode, read_bytes};
-pub use halfblock::{ColorMode, HalfBlocks, Prepared, ansi256, fit};
+pub use decode::{Decoded, decode, decode_for};
+pub use error::ArtError;
+pub use graphic_store::{DEFAULT_CELL_PX, GraphicStore};
+pub use graphics::Graphics;
+pub use halfblock::HalfBlocks;
+pub use job::{Job, Look, prepare, prepare_all};
 pub use kitty::DELETE_ALL as KITTY_DELETE_ALL;
-pub use protocol::{DEFAULT_CELL_PX, Graphic, GraphicStore};
+pub use limits::{KEEP_DIMENSION, MAX_ALLOC, MAX_ART_BYTES, MAX_DIMENSION};
+pub use palette::{ColorMode, ansi256};
+pub use protocol::Graphic;
+pub use read::read_bytes;
+pub use scale::fit;
 pub use store::{ArtStatus, ArtStore};
 pub use verify::verify;
-pub use view::{ArtView, Graphics, Shown};
-pub use worker::{ArtWorker, Job, Look};
-
-static PANIC_IN_WORKER: AtomicBool = AtomicBool::new(false);
-
-/// Test-only switch (`--panic-in-decoder`): the next art job panics inside a worker.
-pub fn request_test_panic() {
-    PANIC_IN_WORKER.store(true, Ordering::SeqCst);
-}
-
-fn test_panic_requested() -> bool {
-    PANIC_IN_WORKER.swap(false, Ordering::SeqCst)
-}
+pub use view::{ArtView, Shown};
+pub use worker::{ArtWorker, request_test_panic};

@@ -1,16 +1,18 @@
 //! The art cache: decoded images and prepared cells, each bounded in bytes, least recently
 //! used first out. Shared by the UI thread (lookups) and the workers (preparation).
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex};
 
 use image::RgbaImage;
 
-use super::decode::{ArtError, decode, read_bytes};
-use super::halfblock::{ColorMode, Prepared};
-use super::protocol::GraphicStore;
-use super::view::ArtView;
-use super::worker::Job;
+use super::cells::Prepared;
+use super::decode::decode_for;
+use super::error::ArtError;
+use super::limits::KEEP_DIMENSION;
+use super::lru::{Lru, lock};
+use super::palette::ColorMode;
+use super::read::read_bytes;
+use super::scale::fit;
 use crate::story::ArtRef;
 
 /// Default bound for decoded images: the current page and its neighbours at up to 1024×1024
@@ -31,61 +33,31 @@ pub enum ArtStatus {
 /// Which prepared art: the art's cache key, the area in cells, the color mode.
 pub type PreparedKey = (String, u16, u16, ColorMode);
 
-/// A byte-bounded least-recently-used map.
-pub(super) struct Lru<K, V> {
-    map: HashMap<K, (V, usize, u64)>,
-    used: usize,
-    budget: usize,
-    tick: u64,
+/// A decoded image (or why it failed), and whether it was decoded reduced for a small area.
+#[derive(Clone)]
+struct Image {
+    decoded: Result<Arc<RgbaImage>, ArtError>,
+    reduced: bool,
 }
 
-impl<K: std::hash::Hash + Eq + Clone, V: Clone> Lru<K, V> {
-    pub(super) fn new(budget: usize) -> Self {
-        Self {
-            map: HashMap::new(),
-            used: 0,
-            budget,
-            tick: 0,
-        }
-    }
-
-    pub(super) fn get(&mut self, k: &K) -> Option<V> {
-        self.tick += 1;
-        let tick = self.tick;
-        self.map.get_mut(k).map(|(v, _, t)| {
-            *t = tick;
-            v.clone()
-        })
-    }
-
-    pub(super) fn peek(&self, k: &K) -> Option<V> {
-        self.map.get(k).map(|(v, _, _)| v.clone())
-    }
-
-    pub(super) fn insert(&mut self, k: K, v: V, bytes: usize) {
-        self.tick += 1;
-        if let Some((_, old, _)) = self.map.insert(k, (v, bytes, self.tick)) {
-            self.used -= old;
-        }
-        self.used += bytes;
-        while self.used > self.budget && self.map.len() > 1 {
-            let oldest = self
-                .map
-                .iter()
-                .min_by_key(|(_, (_, _, t))| *t)
-                .map(|(k, _)| k.clone());
-            if let Some((_, b, _)) = oldest.and_then(|k| self.map.remove(&k)) {
-                self.used -= b;
+impl Image {
+    /// Whether it has the pixels an area of `want` pixels needs.
+    fn serves(&self, want: (u32, u32)) -> bool {
+        match &self.decoded {
+            Ok(image) if self.reduced => {
+                let (w, h) = image.dimensions();
+                let (fw, fh) = fit(w, h, want.0, want.1);
+                // One pixel of slack for rounding: a reduced decode covers its target.
+                fw <= w + 1 && fh <= h + 1
             }
+            _ => true,
         }
     }
 }
-
-type Decoded = Result<Arc<RgbaImage>, ArtError>;
 
 /// Decoded images and prepared cells.
 pub struct ArtStore {
-    images: Mutex<Lru<String, Decoded>>,
+    images: Mutex<Lru<String, Image>>,
     prepared: Mutex<Lru<PreparedKey, Arc<Prepared>>>,
 }
 
@@ -110,7 +82,9 @@ impl ArtStore {
             return ArtStatus::Ready(p);
         }
         match lock(&self.images).peek(&art.cache_key()) {
-            Some(Err(e)) => ArtStatus::Failed(e),
+            Some(Image {
+                decoded: Err(e), ..
+            }) => ArtStatus::Failed(e),
             _ => ArtStatus::Pending,
         }
     }
@@ -121,7 +95,8 @@ impl ArtStore {
         if let Some(p) = lock(&self.prepared).get(&key) {
             return ArtStatus::Ready(p);
         }
-        let image = match self.image(art) {
+        let want = (u32::from(cols), u32::from(rows) * 2);
+        let image = match self.image_for(art, want) {
             Ok(image) => image,
             Err(e) => return ArtStatus::Failed(e),
         };
@@ -130,73 +105,37 @@ impl ArtStore {
         ArtStatus::Ready(prepared)
     }
 
-    /// Prepares several pieces of art at once, spread over the machine's cores (at most 4
-    /// threads), blocking until all are done. Used where a frame must be complete before it
-    /// is written (`render`); the viewer's workers take one job at a time.
-    pub fn prepare_all(&self, graphics: Option<&GraphicStore>, jobs: &[Job]) {
-        let threads = std::thread::available_parallelism()
-            .map_or(1, usize::from)
-            .clamp(1, 4)
-            .min(jobs.len());
-        if threads <= 1 {
-            for job in jobs {
-                ArtView::prepare(self, graphics, job);
-            }
-            return;
-        }
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        let work = || {
-            while let Some(job) = jobs.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
-            {
-                ArtView::prepare(self, graphics, job);
-            }
-        };
-        std::thread::scope(|s| {
-            for _ in 1..threads {
-                s.spawn(work);
-            }
-            work();
-        });
+    /// The decoded image at the kept size, decoding it on first use. Failures are remembered
+    /// too.
+    pub fn image(&self, art: &ArtRef) -> Result<Arc<RgbaImage>, ArtError> {
+        self.image_for(art, (KEEP_DIMENSION, KEEP_DIMENSION))
     }
 
-    /// The decoded image, decoding it on first use. Failures are remembered too.
-    pub fn image(&self, art: &ArtRef) -> Decoded {
-        if let Some(d) = lock(&self.images).get(&art.cache_key()) {
-            return d;
+    /// The decoded image with at least the pixels an area of `want` pixels shows: decoded
+    /// on first use, and again when a larger area needs more than a reduced decode has.
+    pub fn image_for(&self, art: &ArtRef, want: (u32, u32)) -> Result<Arc<RgbaImage>, ArtError> {
+        let key = art.cache_key();
+        if let Some(image) = lock(&self.images).get(&key).filter(|i| i.serves(want)) {
+            return image.decoded;
         }
-        let decoded = read_bytes(&art.origin)
-            .and_then(|b| decode(&b))
-            .map(Arc::new);
-        let bytes = decoded.as_ref().map_or(64, |i| i.as_raw().len());
-        lock(&self.images).insert(art.cache_key(), decoded.clone(), bytes);
-        decoded
+        let decoded = read_bytes(&art.origin).and_then(|b| decode_for(&b, want));
+        let image = match decoded {
+            Ok(d) => Image {
+                reduced: d.reduced,
+                decoded: Ok(Arc::new(d.image)),
+            },
+            Err(e) => Image {
+                decoded: Err(e),
+                reduced: false,
+            },
+        };
+        let bytes = image.decoded.as_ref().map_or(64, |i| i.as_raw().len());
+        lock(&self.images).insert(key, image.clone(), bytes);
+        image.decoded
     }
 
     /// Bytes held: (decoded images, prepared cells).
     pub fn usage(&self) -> (usize, usize) {
-        (lock(&self.images).used, lock(&self.prepared).used)
-    }
-}
-
-/// A poisoned lock only means a worker panicked mid-insert; the data is still usable.
-pub(super) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(PoisonError::into_inner)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lru_stays_within_budget_and_drops_the_oldest() {
-        let mut lru = Lru::new(10);
-        lru.insert("a", 1, 4);
-        lru.insert("b", 2, 4);
-        lru.get(&"a");
-        lru.insert("c", 3, 4);
-        assert!(lru.used <= 10);
-        assert_eq!(lru.peek(&"b"), None, "b was least recently used");
-        assert_eq!(lru.peek(&"a"), Some(1));
-        assert_eq!(lru.peek(&"c"), Some(3));
+        (lock(&self.images).used(), lock(&self.prepared).used())
     }
 }

@@ -6,7 +6,9 @@ use crate::story::{ArtOrigin, Story, source_named};
 
 use std::collections::HashMap;
 
-use super::decode::{ArtError, decode, read_bytes};
+use super::decode::decode;
+use super::error::ArtError;
+use super::read::read_bytes;
 
 /// Decodes each picture once (panels often share one); returns a diagnostic for each panel
 /// whose art fails and was not already reported while loading.

@@ -4,42 +4,16 @@
 use std::cell::RefCell;
 use std::sync::Arc;
 
-use super::decode::ArtError;
-use super::halfblock::{ColorMode, Prepared};
-use super::protocol::{Graphic, GraphicStore};
+use super::cells::Prepared;
+use super::choose::Method;
+use super::error::ArtError;
+use super::graphic_store::GraphicStore;
+use super::graphics::Graphics;
+use super::job::{Job, Look};
+use super::palette::ColorMode;
+use super::protocol::Graphic;
 use super::store::{ArtStatus, ArtStore};
-use super::worker::{Job, Look};
 use crate::story::ArtRef;
-
-/// How panel art is shown (`--graphics`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Graphics {
-    /// The terminal's graphics protocol if it has one (not inside tmux), else half-blocks.
-    #[default]
-    Auto,
-    /// The kitty graphics protocol.
-    Kitty,
-    /// Sixel graphics.
-    Sixel,
-    /// The iTerm2 inline image protocol.
-    Iterm2,
-    /// Colored half-block characters: works in every terminal.
-    Halfblocks,
-    /// No art: the framed alt text.
-    None,
-}
-
-impl Graphics {
-    /// `--graphics`, else `COMICTERM_GRAPHICS`, else auto.
-    pub fn resolve(flag: Option<Graphics>) -> Graphics {
-        use clap::ValueEnum;
-        flag.or_else(|| {
-            let env = std::env::var("COMICTERM_GRAPHICS").ok()?;
-            Graphics::from_str(env.trim(), true).ok()
-        })
-        .unwrap_or_default()
-    }
-}
 
 /// What to draw in an art area now.
 #[derive(Debug, Clone)]
@@ -88,11 +62,11 @@ impl ArtView {
     }
 
     /// How pictures are shown, for the help screen.
-    pub fn method(&self) -> super::choose::Method {
+    pub fn method(&self) -> Method {
         match (&self.graphics_store, self.graphics) {
             (Some(g), _) => g.method(),
-            (None, Graphics::None) => super::choose::Method::None,
-            (None, _) => super::choose::Method::Halfblocks,
+            (None, Graphics::None) => Method::None,
+            (None, _) => Method::Halfblocks,
         }
     }
 
@@ -134,18 +108,5 @@ impl ArtView {
     /// The art the frames drawn since the last call wanted and did not find.
     pub fn take_wanted(&self) -> Vec<Job> {
         std::mem::take(&mut *self.wanted.borrow_mut())
-    }
-
-    /// Prepares a job on the calling thread (workers and `render` use this).
-    pub fn prepare(store: &ArtStore, graphics: Option<&GraphicStore>, job: &Job) {
-        match (job.look, graphics) {
-            (Look::Graphic, Some(g)) => {
-                let _ = g.prepare(store, &job.art, job.cols, job.rows);
-            }
-            (Look::Cells(mode), _) => {
-                store.prepare(&job.art, job.cols, job.rows, mode);
-            }
-            (Look::Graphic, None) => {}
-        }
     }
 }

@@ -2,39 +2,14 @@
 
 use std::collections::HashSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
 
-use super::halfblock::ColorMode;
-use super::protocol::GraphicStore;
+use super::graphic_store::GraphicStore;
+use super::job::{Job, JobKey, prepare};
 use super::store::ArtStore;
-use super::view::ArtView;
-use crate::story::ArtRef;
-
-/// How a job's art is to be shown: half-block cells in a color mode, or a protocol image.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Look {
-    Cells(ColorMode),
-    Graphic,
-}
-
-/// One piece of art to prepare at one size.
-#[derive(Debug, Clone)]
-pub struct Job {
-    pub art: ArtRef,
-    pub cols: u16,
-    pub rows: u16,
-    pub look: Look,
-}
-
-type JobKey = (String, u16, u16, Look);
-
-impl Job {
-    fn key(&self) -> JobKey {
-        (self.art.cache_key(), self.cols, self.rows, self.look)
-    }
-}
 
 /// Sends jobs to worker threads; `notify` runs on a worker after each job (ready or failed).
 pub struct ArtWorker {
@@ -95,10 +70,10 @@ fn work(
         // A panic in decoding or scaling must not end the worker (the store records failures;
         // a panic leaves the art pending and the panel shows its alt text).
         let _ = catch_unwind(AssertUnwindSafe(|| {
-            if crate::art::test_panic_requested() {
+            if test_panic_requested() {
                 panic!("test-only panic in an art worker");
             }
-            ArtView::prepare(store, graphics, &job);
+            prepare(store, graphics, &job);
         }));
         queued
             .lock()
@@ -106,4 +81,15 @@ fn work(
             .remove(&job.key());
         notify();
     }
+}
+
+static PANIC_IN_WORKER: AtomicBool = AtomicBool::new(false);
+
+/// Test-only switch (`--panic-in-decoder`): the next art job panics inside a worker.
+pub fn request_test_panic() {
+    PANIC_IN_WORKER.store(true, Ordering::SeqCst);
+}
+
+fn test_panic_requested() -> bool {
+    PANIC_IN_WORKER.swap(false, Ordering::SeqCst)
 }

@@ -6,7 +6,7 @@ use std::io::Write;
 use clap::ValueEnum;
 
 use super::{
-    DEFAULT_ACTIONS, Settings, default_bindings, default_file, process_config_path, resolve,
+    Settings, default_actions, default_bindings, default_file, process_config_path, resolve,
 };
 use crate::cli::{ConfigArgs, ViewArgs};
 
@@ -36,7 +36,7 @@ pub fn command(
         writeln!(out, "{shown}")?;
         return Ok(0);
     }
-    let resolved = resolve(view, DEFAULT_ACTIONS);
+    let resolved = resolve(view, &default_actions());
     for m in &resolved.env_messages {
         writeln!(err, "comicterm: {m}")?;
     }
@@ -61,7 +61,7 @@ pub fn command(
 fn effective(s: &Settings) -> String {
     let name = |v: Option<clap::builder::PossibleValue>| v.map(|p| p.get_name().to_string());
     let mut out = format!(
-        "language = {}\nview = {}\ngraphics = {}\ntheme = {}\ncommentary = {}\nresume = {}\n",
+        "language = {}\nview = {}\ngraphics = {}\ntheme = {}\ncommentary = {}\nresume = {}\ncover = {}\n",
         s.language
             .as_deref()
             .unwrap_or("(the locale, else the story's first)"),
@@ -70,6 +70,7 @@ fn effective(s: &Settings) -> String {
         name(s.theme.to_possible_value()).unwrap_or_default(),
         name(s.commentary.to_possible_value()).unwrap_or_default(),
         s.resume,
+        s.cover,
     );
     if !s.keys.is_empty() {
         out.push_str("[keys]\n");

@@ -9,49 +9,28 @@ use super::{Bindings, CommentaryMode, Settings};
 use crate::art::Graphics;
 use crate::cli::{Theme, ViewKind};
 
-/// The viewer's default keys per action, as written in a config file. Mirrors the key table
-/// of issue 11 (`src/app/keys.rs` on main: `Keymap::default`); once merged, the viewer passes
-/// its own table to [`default_file`]. Overlay keys (scroll-*) act while a box is open and
-/// share letters with reading keys.
-pub const DEFAULT_KEYS: &[(&str, &[&str])] = &[
-    ("next-panel", &["right", "l"]),
-    ("prev-panel", &["left", "h"]),
-    ("next", &["space"]),
-    ("prev", &["backspace"]),
-    ("below", &["down", "j"]),
-    ("above", &["up", "k"]),
-    ("next-page", &["pagedown"]),
-    ("prev-page", &["pageup"]),
-    ("first-page", &["home", "g"]),
-    ("last-page", &["end"]),
-    ("jump-or-last", &["G"]),
-    ("confirm", &["enter"]),
-    ("toggle-view", &["tab", "v"]),
-    ("toggle-art-alone", &["z"]),
-    ("next-noted", &["]"]),
-    ("prev-noted", &["["]),
-    ("toggle-commentary", &["c"]),
-    ("next-language", &["t"]),
-    ("toggle-help", &["?"]),
-    ("erase-digit", &["backspace"]),
-    ("scroll-down", &["down", "j"]),
-    ("scroll-up", &["up", "k"]),
-    ("scroll-page-down", &["pagedown", "space"]),
-    ("scroll-page-up", &["pageup"]),
-    ("scroll-top", &["home", "g"]),
-    ("scroll-bottom", &["end", "G"]),
-    ("back", &["esc"]),
-    ("quit", &["q", "ctrl-c"]),
-    ("suspend", &["ctrl-z"]),
-];
-
-/// [`DEFAULT_KEYS`] parsed.
-pub fn default_bindings() -> Bindings {
-    DEFAULT_KEYS
+/// The viewer's default keys per action, as a config file writes them: read from the one
+/// key table (`src/app/keys.rs`), so the default file and `[keys]` always match the viewer.
+/// Overlay keys (scroll-*) act while a box is open and share letters with reading keys.
+pub fn default_keys() -> Vec<(String, Vec<String>)> {
+    crate::app::keys::Keymap::default()
+        .bindings
         .iter()
+        .filter_map(|b| {
+            let name = b.action.name()?;
+            let keys = b.keys.iter().filter_map(|k| k.config_name()).collect();
+            Some((name.to_string(), keys))
+        })
+        .collect()
+}
+
+/// [`default_keys`] parsed.
+pub fn default_bindings() -> Bindings {
+    default_keys()
+        .into_iter()
         .map(|(action, keys)| {
             let specs = keys.iter().filter_map(|k| k.parse().ok()).collect();
-            (action.to_string(), specs)
+            (action, specs)
         })
         .collect()
 }
@@ -103,6 +82,12 @@ pub fn default_file(keys: &Bindings) -> String {
         "# Reopen each story where you left it (--from-start ignores it once; --no-state\n\
          # neither reads nor writes the saved place).\nresume = {}\n",
         d.resume
+    );
+    let _ = writeln!(
+        out,
+        "# A cover card (title, summary, credits) before page 1 when a story opens at its\n\
+         # start (--no-cover leaves it out once).\ncover = {}\n",
+        d.cover
     );
     out.push_str(
         "# Keys: action = a key or a list of keys; listing an action replaces its default keys,\n\

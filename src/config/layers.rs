@@ -13,6 +13,7 @@ pub const ENV_VARS: &[&str] = &[
     "COMICTERM_THEME",
     "COMICTERM_COMMENTARY",
     "COMICTERM_RESUME",
+    "COMICTERM_COVER",
 ];
 
 /// What the environment sets, and a one-line message for each variable whose value is not
@@ -46,15 +47,21 @@ pub fn env_layer(env: impl Fn(&str) -> Option<String>) -> (Layer, Vec<String>) {
         "COMICTERM_COMMENTARY",
         &mut bad,
     );
-    layer.resume = choice("COMICTERM_RESUME").and_then(|v| match v.to_ascii_lowercase().as_str() {
+    layer.resume = flag(choice("COMICTERM_RESUME"), "COMICTERM_RESUME", &mut bad);
+    layer.cover = flag(choice("COMICTERM_COVER"), "COMICTERM_COVER", &mut bad);
+    (layer, bad)
+}
+
+/// A yes/no variable: `1 true yes on` or `0 false no off`, any case.
+fn flag(value: Option<String>, name: &str, bad: &mut Vec<String>) -> Option<bool> {
+    value.and_then(|v| match v.to_ascii_lowercase().as_str() {
         "1" | "true" | "yes" | "on" => Some(true),
         "0" | "false" | "no" | "off" => Some(false),
         _ => {
-            bad.push(ignored("COMICTERM_RESUME", &v, "true or false"));
+            bad.push(ignored(name, &v, "true or false"));
             None
         }
-    });
-    (layer, bad)
+    })
 }
 
 fn parsed<T: ValueEnum>(value: Option<String>, name: &str, bad: &mut Vec<String>) -> Option<T> {
@@ -82,6 +89,7 @@ pub fn cli_layer(args: &ViewArgs) -> Layer {
         theme: args.theme,
         commentary: None,
         resume: args.from_start.then_some(false),
+        cover: args.no_cover.then_some(false),
         keys: Vec::new(),
     }
 }

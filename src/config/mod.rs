@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use command::command;
-pub use default_file::{DEFAULT_KEYS, default_bindings, default_file};
+pub use default_file::{default_bindings, default_file, default_keys};
 pub use keys::{KEY_SYNTAX, Key, KeySpec};
 pub use layers::{ENV_VARS, cli_layer, env_layer};
 
@@ -36,42 +36,14 @@ pub const KNOWN_KEYS: &[&str] = &[
     "theme",
     "commentary",
     "resume",
+    "cover",
     "keys",
 ];
 
-/// Action names `[keys]` may bind by default: the viewer's actions that a single key asks
-/// for (src/app/action.rs, as in the key table of issue 11).
-pub const DEFAULT_ACTIONS: &[&str] = &[
-    "next",
-    "prev",
-    "next-panel",
-    "prev-panel",
-    "below",
-    "above",
-    "next-noted",
-    "prev-noted",
-    "toggle-art-alone",
-    "next-page",
-    "prev-page",
-    "first-page",
-    "last-page",
-    "jump-or-last",
-    "confirm",
-    "erase-digit",
-    "toggle-view",
-    "toggle-commentary",
-    "toggle-help",
-    "next-language",
-    "back",
-    "quit",
-    "suspend",
-    "scroll-up",
-    "scroll-down",
-    "scroll-page-up",
-    "scroll-page-down",
-    "scroll-top",
-    "scroll-bottom",
-];
+/// Action names `[keys]` may bind: the viewer's one key table (`src/app/keys.rs`).
+pub fn default_actions() -> Vec<&'static str> {
+    crate::app::keys::Keymap::default().action_names()
+}
 
 /// Where commentary is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -96,6 +68,7 @@ pub struct Layer {
     pub theme: Option<Theme>,
     pub commentary: Option<CommentaryMode>,
     pub resume: Option<bool>,
+    pub cover: Option<bool>,
     pub keys: Bindings,
 }
 
@@ -110,6 +83,8 @@ pub struct Settings {
     pub commentary: CommentaryMode,
     /// Reopen a story at the saved place (bookmarks are kept either way).
     pub resume: bool,
+    /// A cover card (title, summary, credits) before page 1 when a story opens at its start.
+    pub cover: bool,
     /// Rebound actions only (see [`Bindings`]).
     pub keys: Bindings,
 }
@@ -123,6 +98,7 @@ impl Default for Settings {
             theme: Theme::Auto,
             commentary: CommentaryMode::Overlay,
             resume: true,
+            cover: true,
             keys: Vec::new(),
         }
     }
@@ -152,6 +128,7 @@ pub fn merge(cli: &Layer, env: &Layer, file: &Layer) -> Settings {
             .find_map(|l| l.commentary)
             .unwrap_or(d.commentary),
         resume: layers.iter().find_map(|l| l.resume).unwrap_or(d.resume),
+        cover: layers.iter().find_map(|l| l.cover).unwrap_or(d.cover),
         keys,
     }
 }
@@ -177,7 +154,7 @@ pub struct Loaded {
 }
 
 /// Reads and parses the config file at `path`; `actions` are the names `[keys]` may bind
-/// (e.g. [`DEFAULT_ACTIONS`]). Never fails: unreadable, too large or non-UTF-8 files are
+/// (e.g. [`default_actions`]). Never fails: unreadable, too large or non-UTF-8 files are
 /// diagnostics.
 pub fn load_file(path: &Path, actions: &[&str]) -> Loaded {
     let name = crate::diag::visible(&path.display().to_string());

@@ -69,6 +69,7 @@ impl Parser<'_> {
                 "theme" => self.layer.theme = self.choice("theme", value),
                 "commentary" => self.layer.commentary = self.choice("commentary", value),
                 "resume" => self.layer.resume = self.boolean("resume", value),
+                "cover" => self.layer.cover = self.boolean("cover", value),
                 "keys" => self.keys(value, actions),
                 other => self.unknown(key.span(), other, "", KNOWN_KEYS),
             }

@@ -4,7 +4,7 @@ use super::*;
 use crate::diag::render_all;
 
 fn parse(text: &str) -> Loaded {
-    parse_text("config.toml", text, DEFAULT_ACTIONS)
+    parse_text("config.toml", text, &default_actions())
 }
 
 fn spec(s: &str) -> KeySpec {
@@ -21,9 +21,9 @@ fn the_default_file_parses_back_to_the_defaults() {
     let l = parse(&text);
     assert!(l.diagnostics.is_empty(), "{}", rendered(&l));
     let s = merge(&Layer::default(), &Layer::default(), &l.layer);
-    let expected_keys: Bindings = DEFAULT_KEYS
+    let expected_keys: Bindings = default_keys()
         .iter()
-        .map(|(a, ks)| (a.to_string(), ks.iter().map(|k| spec(k)).collect()))
+        .map(|(a, ks)| (a.clone(), ks.iter().map(|k| spec(k)).collect()))
         .collect();
     assert_eq!(s.keys, expected_keys);
     assert_eq!(
@@ -33,7 +33,7 @@ fn the_default_file_parses_back_to_the_defaults() {
     );
     assert_eq!(Settings { keys: vec![], ..s }, Settings::default());
     // Every default action is listed, and every setting but `language` is written out.
-    for a in DEFAULT_ACTIONS {
+    for a in default_actions() {
         assert!(text.contains(&format!("\n{a} = [")), "{a}");
     }
     for k in KNOWN_KEYS {
@@ -274,7 +274,7 @@ fn syntax_errors_keep_the_defaults() {
 #[test]
 fn files_too_large_binary_missing_or_not_files() {
     let t = tempfile::tempdir().unwrap();
-    let missing = load_file(&t.path().join("none.toml"), DEFAULT_ACTIONS);
+    let missing = load_file(&t.path().join("none.toml"), &default_actions());
     assert!(missing.diagnostics.is_empty() && missing.layer == Layer::default());
 
     let big = t.path().join("big.toml");
@@ -282,7 +282,7 @@ fn files_too_large_binary_missing_or_not_files() {
     text.push_str(&"# padding padding padding padding padding padding padding\n".repeat(180_000));
     assert!(text.len() > 10_000_000);
     std::fs::write(&big, &text).unwrap();
-    let l = load_file(&big, DEFAULT_ACTIONS);
+    let l = load_file(&big, &default_actions());
     assert_eq!(l.diagnostics.len(), 1);
     assert_eq!(l.diagnostics[0].kind, Kind::FileTooLarge);
     assert_eq!(l.layer, Layer::default());
@@ -290,12 +290,12 @@ fn files_too_large_binary_missing_or_not_files() {
 
     let bin = t.path().join("bin.toml");
     std::fs::write(&bin, b"view = \"panel\"\n\xff\xfe\x00garbage").unwrap();
-    let l = load_file(&bin, DEFAULT_ACTIONS);
+    let l = load_file(&bin, &default_actions());
     assert_eq!(l.diagnostics.len(), 1);
     assert!(rendered(&l).contains("bin.toml:2:1"), "{}", rendered(&l));
     assert_eq!(l.layer, Layer::default());
 
-    let l = load_file(t.path(), DEFAULT_ACTIONS);
+    let l = load_file(t.path(), &default_actions());
     assert_eq!(l.diagnostics[0].kind, Kind::Io);
 }
 

@@ -35,7 +35,7 @@ pub fn export(
 /// The story language `--lang` picks: the asked one if the story has it, else its first.
 pub fn story_lang<'s>(story: &'s Story, asked: Option<&str>) -> &'s str {
     asked
-        .and_then(|l| crate::app::lang::resolve(&story.languages, l))
+        .and_then(|l| crate::story::lang::resolve(&story.languages, l))
         .and_then(|i| story.languages.get(i))
         .or(story.languages.first())
         .map_or("en", String::as_str)

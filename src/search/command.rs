@@ -20,7 +20,7 @@ pub fn command(
     let scope = if all_langs {
         Scope::All
     } else {
-        let l = lang.and_then(|l| crate::app::lang::resolve(&story.languages, l));
+        let l = lang.and_then(|l| crate::story::lang::resolve(&story.languages, l));
         Scope::Lang(l.unwrap_or(0))
     };
     let hits = search(story, query, scope);

@@ -6,8 +6,7 @@ use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
-use super::assets::MAX_ART_BYTES;
-use super::confine;
+use super::confine::{self, MAX_ART_BYTES};
 
 /// An open archive. Pages are read one at a time (the reader is shared), each capped.
 pub struct Archive {

@@ -9,8 +9,7 @@ use super::confine::{self, Refused};
 use super::model::ArtOrigin;
 use crate::diag::Kind;
 
-/// Largest art file read, in bytes.
-pub const MAX_ART_BYTES: u64 = 32 * 1024 * 1024;
+pub use super::confine::MAX_ART_BYTES;
 
 /// Where a story's art lives.
 #[derive(Debug, Clone)]
@@ -21,7 +20,8 @@ pub enum AssetStore {
         PathBuf,
         Arc<Mutex<HashMap<String, Result<ArtOrigin, PathProblem>>>>,
     ),
-    /// Files compiled into the binary or read from an archive, by relative path.
+    /// Files compiled into the binary (the built-in story; empty for in-memory test texts), by
+    /// relative path. (A `.cbz`'s pictures are [`ArtOrigin::Archive`] entries, read when shown.)
     Embedded(Arc<HashMap<String, Arc<[u8]>>>),
 }
 

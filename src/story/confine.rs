@@ -7,6 +7,9 @@ use std::fs::{self, File, Metadata};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
+/// Largest art file read, in bytes (by the viewer, `check` and export alike).
+pub const MAX_ART_BYTES: u64 = 32 * 1024 * 1024;
+
 /// Why a file was not read.
 #[derive(Debug)]
 pub enum Refused {

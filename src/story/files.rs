@@ -121,14 +121,7 @@ fn too_large(msg: String, hint: &str) -> Diagnostic {
 
 /// A file name made safe to print on one line: controls (newlines too) become pictures.
 pub fn visible_name(name: &str) -> String {
-    crate::diag::visible(name)
-        .chars()
-        .map(|c| match c {
-            '\n' => '\u{240a}',
-            '\t' => '\u{2409}',
-            c => c,
-        })
-        .collect()
+    crate::diag::visible_line(name)
 }
 
 /// Reads one TOML file under the story folder's rules ([`confine`]), valid UTF-8. A file

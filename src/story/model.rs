@@ -210,12 +210,13 @@ impl PartialEq for Site {
 
 impl Eq for Site {}
 
-/// The bytes behind an art reference: a checked file on disk or bytes compiled into the binary.
+/// The bytes behind an art reference: a checked file on disk, bytes compiled into the binary,
+/// or an entry of an opened `.cbz` archive.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ArtOrigin {
     /// A regular file inside the story folder, resolved and size-checked at load time.
     File(std::path::PathBuf),
-    /// Bytes compiled into the binary (the built-in story) or read from an archive.
+    /// Bytes compiled into the binary (the built-in story).
     Embedded(Arc<[u8]>),
     /// An entry of a `.cbz` (zip) archive, read when first shown.
     Archive {

@@ -50,6 +50,8 @@ pub struct Scene {
     view: crate::app::View,
     lang: usize,
     art_alone: bool,
+    overview: Option<crate::app::Position>,
+    card: Option<crate::app::Card>,
 }
 
 impl Scene {
@@ -65,6 +67,8 @@ impl Scene {
             view,
             lang: app.lang,
             art_alone: app.art_alone,
+            overview: app.overview,
+            card: app.card,
         }
     }
 }

@@ -50,6 +50,14 @@ pub fn key(k: &KeyEvent) -> Option<Key> {
 /// panel in page view opens it.
 pub fn mouse(app: &App, m: &MouseEvent) -> Option<Action> {
     let overlay = app.overlay != Overlay::None;
+    if app.overview.is_some() && !overlay {
+        return match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => {
+                crate::ui::overview::panel_at(app, m.column, m.row).map(Action::OverviewPick)
+            }
+            _ => None,
+        };
+    }
     match m.kind {
         MouseEventKind::ScrollDown if overlay => Some(Action::ScrollDown),
         MouseEventKind::ScrollUp if overlay => Some(Action::ScrollUp),
@@ -58,7 +66,8 @@ pub fn mouse(app: &App, m: &MouseEvent) -> Option<Action> {
         MouseEventKind::Down(MouseButton::Left)
             if !overlay && app.effective_view() == View::Page && !app.art_alone =>
         {
-            layout::panel_at(app.page()?, app.size, m.column, m.row).map(Action::OpenPanel)
+            let size = layout::page_size(app.size, app.side);
+            layout::panel_at(app.page()?, size, m.column, m.row).map(Action::OpenPanel)
         }
         _ => None,
     }

@@ -63,7 +63,7 @@ pub fn run(
     let (input, rx) = InputThread::spawn();
     let size = terminal.size()?;
     // `--lang`, else the locale's language if the story has it (`LANG=zh_CN.UTF-8`).
-    let locale = crate::app::lang::from_locale(&story.languages, |k| std::env::var(k).ok())
+    let locale = crate::story::lang::from_locale(&story.languages, |k| std::env::var(k).ok())
         .map(|i| story.languages[i].as_str());
     let lang = args.lang.as_deref().or(locale);
     let mut app = App::new(story, &ui::GEOMETRY, lang, (size.width, size.height));
@@ -82,10 +82,10 @@ pub fn run(
         scene: None,
         panic_after: args.panic_after_frames,
         frames: 0,
-        light: args
-            .theme
-            .unwrap_or_default()
-            .light(detected.facts.replies.background),
+        palette: ui::Palette::new(
+            args.theme.unwrap_or_default(),
+            detected.facts.replies.background,
+        ),
         wheel: wheel::WheelGate::default(),
     };
     let code = lp.run(&mut app, &rx);
@@ -106,8 +106,8 @@ struct Loop<'a> {
     scene: Option<art::Scene>,
     panic_after: Option<u32>,
     frames: u32,
-    /// The light palette (the terminal's background is light, or `--theme light`).
-    light: bool,
+    /// The colors (`--theme`, and the terminal's background for `auto`).
+    palette: ui::Palette,
     wheel: wheel::WheelGate,
 }
 
@@ -167,7 +167,7 @@ impl Loop<'_> {
         }
         self.scene = Some(scene);
         let ctx = ViewCtx {
-            light: self.light,
+            palette: self.palette,
             mono: self.art.mode == crate::art::ColorMode::Mono,
             ..ViewCtx::with_art(app, &self.art)
         };

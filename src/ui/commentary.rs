@@ -4,6 +4,7 @@ use ratatui::text::{Line, Span};
 
 use super::{ViewCtx, theme, wrap::wrap_rows};
 use crate::app::App;
+use crate::search::Where;
 use crate::story::{Note, Panel, Source};
 
 /// Every note of the current panel (the focused one in page view: panel frames with notes
@@ -19,9 +20,14 @@ pub fn lines(app: &App, ctx: &ViewCtx, width: u16, max_rows: usize) -> Vec<Line<
         }
         let head = ctx.strings.panel_label(&panel.number.to_string());
         out.push(Line::styled(head, theme::HEADING));
-        for note in &panel.notes {
+        for (i, note) in panel.notes.iter().enumerate() {
             let left = max_rows.saturating_sub(out.len());
-            out.extend(wrap_rows(&note_spans(note, ctx, &mut cited), width, left));
+            let hit = note_hit(panel.number, i, ctx);
+            out.extend(wrap_rows(
+                &note_spans(note, hit, ctx, &mut cited),
+                width,
+                left,
+            ));
         }
         if out.len() >= max_rows {
             out.truncate(max_rows);
@@ -36,8 +42,18 @@ pub fn lines(app: &App, ctx: &ViewCtx, width: u16, max_rows: usize) -> Vec<Line<
     out
 }
 
+/// The byte range of a search hit in note `i` of panel `number`, in the language shown.
+fn note_hit(number: usize, i: usize, ctx: &ViewCtx) -> Option<std::ops::Range<usize>> {
+    let lang = ctx.story.languages.iter().position(|l| l == ctx.lang)?;
+    ctx.hits
+        .iter()
+        .find(|h| h.number == number && h.lang == lang && h.place == Where::Note(i))
+        .map(|h| h.range.clone())
+}
+
 fn note_spans<'a>(
     note: &'a Note,
+    hit: Option<std::ops::Range<usize>>,
     ctx: &ViewCtx<'a>,
     cited: &mut std::collections::BTreeSet<usize>,
 ) -> Vec<Span<'a>> {
@@ -54,7 +70,22 @@ fn note_spans<'a>(
             theme::DISPUTED,
         ));
     }
-    spans.push(Span::raw(note.text.get(ctx.lang)));
+    let text = note.text.get(ctx.lang);
+    match hit.and_then(|r| {
+        Some((
+            text.get(..r.start)?,
+            text.get(r.clone())?,
+            text.get(r.end..)?,
+        ))
+    }) {
+        // A search hit in this note is shown reversed, as in the panels.
+        Some((before, found, after)) => spans.extend([
+            Span::raw(before),
+            Span::styled(found, theme::HIT),
+            Span::raw(after),
+        ]),
+        None => spans.push(Span::raw(text)),
+    }
     // The story's numbers, in order: `[1] [2] [5]`, never `[2] [1] [5]`.
     let mut numbers: Vec<usize> = note
         .cites

@@ -28,7 +28,7 @@ pub fn frame(app: &App, ctx: &ViewCtx, area: Rect, buf: &mut Buffer, missing: Mi
         Missing::Collect(out) => out.extend(jobs),
         Missing::PrepareNow if jobs.is_empty() => {}
         Missing::PrepareNow => {
-            art.store.prepare_all(art.graphics_store.as_deref(), &jobs);
+            crate::art::prepare_all(&art.store, art.graphics_store.as_deref(), &jobs);
             buf.reset();
             render(app, ctx, area, buf);
         }

@@ -15,7 +15,7 @@ impl Geometry for ScreenGeometry {
     fn page_fits(&self, app: &App) -> bool {
         let ctx = ViewCtx::new(app);
         app.page()
-            .is_none_or(|p| layout::page_fits(p, app.size, &ctx))
+            .is_none_or(|p| layout::page_fits(p, layout::page_size(app.size, app.side), &ctx))
     }
 
     fn story_fits(&self, app: &App) -> bool {
@@ -24,10 +24,14 @@ impl Geometry for ScreenGeometry {
             .pages
             .iter()
             .take(STORY_FIT_PAGES)
-            .all(|p| layout::page_fits(p, app.size, &ctx))
+            .all(|p| layout::page_fits(p, layout::page_size(app.size, app.side), &ctx))
     }
 
     fn overlay_rows(&self, app: &App) -> OverlayRows {
         overlay::rows(app)
+    }
+
+    fn side_rows(&self, app: &App) -> OverlayRows {
+        super::side::rows(app)
     }
 }

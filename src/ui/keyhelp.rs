@@ -3,6 +3,7 @@
 
 use crate::app::Action;
 use crate::app::keys::Keymap;
+use crate::app::overview::OverviewStep;
 
 /// English.
 pub fn en(action: Action) -> &'static str {
@@ -37,12 +38,22 @@ pub fn en(action: Action) -> &'static str {
         ScrollBottom => "in commentary or help: the end",
         Back => "close the box or the picture, clear a typed number (never quits)",
         ToggleBookmark => "bookmark this panel (or remove its bookmark)",
+        ToggleOverview => "overview: every page, bookmarks marked",
+        ToggleSide => "commentary beside the page (100 columns and wider)",
+        SideDown => "scroll the side pane down",
+        SideUp => "scroll the side pane up",
+        Overview(OverviewStep::NextPanel) => "in the overview: next panel",
+        Overview(OverviewStep::PrevPanel) => "in the overview: previous panel",
+        Overview(OverviewStep::NextPage) => "in the overview: next page",
+        Overview(OverviewStep::PrevPage) => "in the overview: previous page",
+        OverviewJump => "in the overview: go there",
         SearchStart => "search: type, then Enter (Esc cancels)",
         SearchNext => "next hit",
         SearchPrev => "previous hit",
         Quit => "quit",
         Suspend => "suspend to the shell (fg to return)",
-        GoTo(_) | OpenPanel(_) | Resize(..) | SearchInput(_) | SearchErase | SearchSubmit => "",
+        GoTo(_) | OpenPanel(_) | Resize(..) | SearchInput(_) | SearchErase | SearchSubmit
+        | OverviewPick(_) | ShowCover => "",
     }
 }
 
@@ -79,12 +90,22 @@ pub fn zh(action: Action) -> &'static str {
         ScrollBottom => "评注或帮助中：到底",
         Back => "关闭窗口或画面、清除输入的页码（不会退出）",
         ToggleBookmark => "为本格加书签（再按一次取消）",
+        ToggleOverview => "总览：所有页面，标出书签",
+        ToggleSide => "评注显示在页面旁边（终端宽 100 列以上）",
+        SideDown => "侧栏向下滚动",
+        SideUp => "侧栏向上滚动",
+        Overview(OverviewStep::NextPanel) => "总览中：下一格",
+        Overview(OverviewStep::PrevPanel) => "总览中：上一格",
+        Overview(OverviewStep::NextPage) => "总览中：下一页",
+        Overview(OverviewStep::PrevPage) => "总览中：上一页",
+        OverviewJump => "总览中：跳到该格",
         SearchStart => "搜索：输入后按 Enter（Esc 取消）",
         SearchNext => "下一个结果",
         SearchPrev => "上一个结果",
         Quit => "退出",
         Suspend => "挂起到 shell（用 fg 返回）",
-        GoTo(_) | OpenPanel(_) | Resize(..) | SearchInput(_) | SearchErase | SearchSubmit => "",
+        GoTo(_) | OpenPanel(_) | Resize(..) | SearchInput(_) | SearchErase | SearchSubmit
+        | OverviewPick(_) | ShowCover => "",
     }
 }
 

@@ -13,6 +13,24 @@ pub const MIN_SIZE: (u16, u16) = (40, 12);
 /// A panel smaller than this in page view is not legible: the viewer switches to panel view.
 pub const PANEL_MIN: (u16, u16) = (24, 8);
 
+/// Narrowest terminal that shows the commentary side pane (narrower ones keep the overlay).
+pub const SIDE_MIN_WIDTH: u16 = 100;
+
+/// The columns the page gets and the columns the side pane gets, on a terminal `width` wide
+/// with the side pane asked for (`side`): the pane takes two fifths, 36 to 70 columns.
+pub fn side_split(width: u16, side: bool) -> (u16, u16) {
+    if !side || width < SIDE_MIN_WIDTH {
+        return (width, 0);
+    }
+    let pane = (width * 2 / 5).clamp(36, 70);
+    (width - pane, pane)
+}
+
+/// The terminal size the page is laid out in (narrower by the side pane, if shown).
+pub fn page_size(size: (u16, u16), side: bool) -> (u16, u16) {
+    (side_split(size.0, side).0, size.1)
+}
+
 pub fn too_small(size: (u16, u16)) -> bool {
     size.0 < MIN_SIZE.0 || size.1 < MIN_SIZE.1
 }

@@ -3,6 +3,7 @@
 //! [`render`] draws into any buffer; the viewer, `render` and the tests all go through it.
 
 mod art;
+mod cards;
 mod commentary;
 pub mod dump;
 mod frame;
@@ -12,14 +13,16 @@ pub mod keyhelp;
 pub mod layout;
 mod lines;
 pub mod overlay;
+pub mod overview;
 mod page;
 mod panel;
+mod side;
 mod small;
 mod status;
 pub mod strings;
 mod theme;
 // For the live viewer (issue 12): the palette of a theme, and recoloring in which NO_COLOR wins.
-pub use theme::{Palette, apply as apply_theme};
+pub use theme::{Palette, Theme, apply as apply_theme};
 pub mod wrap;
 
 use ratatui::Frame;
@@ -44,8 +47,8 @@ pub struct ViewCtx<'a> {
     pub lang: &'a str,
     pub strings: &'static Strings,
     pub art: Option<&'a ArtView>,
-    /// The terminal's background is light: the light palette.
-    pub light: bool,
+    /// The colors (`--theme` against the terminal's background): dark, light, high contrast.
+    pub palette: Palette,
     /// `NO_COLOR`: no colors, but emphasis (bold, reverse) stays.
     pub mono: bool,
     /// Search hits to highlight, and bookmarked panels (empty outside the viewer).
@@ -61,7 +64,7 @@ impl<'a> ViewCtx<'a> {
             lang,
             strings: strings::for_lang(lang),
             art: None,
-            light: false,
+            palette: Palette::Dark,
             mono: false,
             hits: &app.search.hits,
             bookmarks: Some(&app.bookmarks),
@@ -94,19 +97,23 @@ pub fn render(app: &App, ctx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         return;
     }
     let (body, status_bar) = layout::screen(area);
+    // The side pane (if shown) takes the right of the page area.
+    let body = Rect {
+        width: layout::side_split(area.width, app.side).0,
+        ..body
+    };
     match app.effective_view() {
+        _ if app.overview.is_some() => overview::draw(app, ctx, body, buf),
+        _ if app.card.is_some() => cards::draw(app, ctx, body, buf),
         _ if app.art_alone => page::draw_art_alone(app, ctx, body, buf),
         View::Page => page::draw_page(app, ctx, body, buf),
         View::Panel => page::draw_single(app, ctx, body, buf),
     }
+    side::draw(app, ctx, area, buf);
     status::draw(app, ctx, status_bar, buf);
     overlay::draw(app, ctx, area, buf);
     blank_cut_wide_glyphs(buf, area);
-    if ctx.mono {
-        theme::apply_mono(buf, area, status_bar);
-    } else if ctx.light {
-        theme::apply_light(buf, area);
-    }
+    theme::apply(buf, area, status_bar, ctx.palette, ctx.mono);
 }
 
 /// A wide glyph (CJK, emoji) whose right half was drawn over (by an overlay's border or

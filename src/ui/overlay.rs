@@ -70,6 +70,17 @@ pub fn rows(app: &App) -> OverlayRows {
 /// work of one frame; beyond it the total shows as `N+`).
 const COUNT_AHEAD: usize = 10_000;
 
+/// Where the open overlay's box is drawn on a screen of `area` (as [`draw`] places it).
+pub fn box_rect(app: &App, area: Rect) -> Rect {
+    let largest = Block::bordered().inner(layout::overlay_rect((area.width, area.height)));
+    let limit = app
+        .scroll
+        .saturating_add(usize::from(largest.height))
+        .saturating_add(COUNT_AHEAD);
+    let rows = content(app, &ViewCtx::new(app), largest.width, limit).len();
+    placed_rect(app, area, rows)
+}
+
 pub fn draw(app: &App, ctx: &ViewCtx, area: Rect, buf: &mut Buffer) {
     let title = match app.overlay {
         Overlay::None => return,

@@ -115,17 +115,21 @@ fn facts(app: &App, ctx: &ViewCtx) -> [String; 5] {
     let total = story.panel_count();
     // The panel in focus, in both views (page view highlights it).
     let panel = format!("{}/{total}", app.panel().map_or(0, |p| p.number));
+    // The reading views hint the key that switches them; the others name their own key.
     let view = match (app.effective_view(), app.auto_panel) {
-        _ if app.art_alone => s.art_alone,
-        (View::Page, _) => s.page_view,
-        (View::Panel, true) if app.view == View::Page => s.auto_panel,
-        (View::Panel, _) => s.panel_view,
+        _ if app.overview.is_some() => s.overview.to_string(),
+        _ if app.card == Some(crate::app::Card::Cover) => s.cover.to_string(),
+        _ if app.card == Some(crate::app::Card::End) => s.end.to_string(),
+        _ if app.art_alone => s.art_alone.to_string(),
+        (View::Page, _) => s.with_key(s.page_view, "v"),
+        (View::Panel, true) if app.view == View::Page => s.with_key(s.auto_panel, "v"),
+        (View::Panel, _) => s.with_key(s.panel_view, "v"),
     };
     [
         s.page_label(&format!("{}/{}", app.pos.page + 1, story.pages.len())),
         s.panel_label(&panel),
-        view.to_string(),
-        language_name(ctx.lang).to_string(),
+        view,
+        s.with_key(language_name(ctx.lang), "t"),
         s.notes(app.note_count()),
     ]
 }

@@ -20,6 +20,16 @@ pub struct Strings {
     /// reads badly; the color is the cue).
     pub italics: bool,
     pub page_view: &'static str,
+    /// The end card's heading.
+    pub the_end: &'static str,
+    /// How to go on from the cover and the end card.
+    pub cover_hint: &'static str,
+    pub end_hint: &'static str,
+    /// The view label on the cover and end cards.
+    pub cover: &'static str,
+    pub end: &'static str,
+    /// The view label while the overview is open.
+    pub overview: &'static str,
     /// The view label while `z` shows a panel's picture alone.
     pub art_alone: &'static str,
     pub panel_view: &'static str,
@@ -122,6 +132,12 @@ impl Strings {
         self.line_kinds[i]
     }
 
+    /// "page view (v)", "整页（v）": a part of the status bar and the key that changes it.
+    pub fn with_key(&self, what: &str, key: &str) -> String {
+        let (open, close) = self.aside;
+        format!("{what}{}{open}{key}{close}", self.gap)
+    }
+
     /// "3 notes (c)", "3 条评注（c）": how many notes, and the key that shows them.
     pub fn notes(&self, n: usize) -> String {
         let word = if n == 1 { self.notes.0 } else { self.notes.1 };
@@ -175,6 +191,12 @@ static EN: Strings = Strings {
     italics: true,
     page_view: "page view",
     art_alone: "picture (z)",
+    overview: "overview (o; * bookmark)",
+    the_end: "The end",
+    cover_hint: "Right or Space: begin · o: overview · ?: help · q: quit",
+    end_hint: "q: quit · Home: start again · Left: back to the last panel",
+    cover: "cover",
+    end: "the end",
     panel_view: "panel view",
     art: "art",
     preparing: "preparing art…",
@@ -195,7 +217,7 @@ static EN: Strings = Strings {
     no_notes: "No commentary here.",
     statuses: ["single source", "disputed", "unverified"],
     sources: "Sources",
-    auto_panel: "panel (page too small)",
+    auto_panel: "panel: page too small",
     kinds: ["Context", "Analysis", "Translation"],
     line_kinds: ["Caption", "Narration", "says", "thinks", "Sign", "Sound"],
     image: "Image",
@@ -225,6 +247,12 @@ static ZH: Strings = Strings {
     italics: false,
     page_view: "整页",
     art_alone: "画面（z）",
+    overview: "总览（o；* 书签）",
+    the_end: "完",
+    cover_hint: "Right 或 Space：开始阅读 · o：总览 · ?：帮助 · q：退出",
+    end_hint: "q：退出 · Home：从头再读 · Left：回到最后一格",
+    cover: "封面",
+    end: "完",
     panel_view: "单格",
     art: "画面",
     preparing: "正在准备画面…",
@@ -245,7 +273,7 @@ static ZH: Strings = Strings {
     no_notes: "这里没有评注。",
     statuses: ["单一来源", "有争议", "未经证实"],
     sources: "资料来源",
-    auto_panel: "单格（整页放不下）",
+    auto_panel: "单格：整页放不下",
     kinds: ["背景", "分析", "翻译"],
     line_kinds: ["旁白框", "叙述", "说", "心想", "标牌", "音效"],
     image: "画面",

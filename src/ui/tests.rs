@@ -181,7 +181,7 @@ fn the_light_palette_leaves_no_pale_text_and_no_black_boxes() {
             }
             let mut buf = Buffer::empty(Rect::new(0, 0, 120, 40));
             let ctx = ViewCtx {
-                light: true,
+                palette: crate::ui::Palette::Light,
                 ..ViewCtx::new(&app)
             };
             render(&app, &ctx, buf.area, &mut buf);
@@ -274,4 +274,110 @@ fn citations_use_the_story_numbering_in_order() {
         }
         assert!(listed > 0, "page {page} lists no source");
     }
+}
+
+/// The overview: every page as a tile, the cursor and a bookmark marked; the reader's page
+/// framed; 80×24 scrolls to keep the cursor's page on screen.
+#[test]
+fn overview_snapshots() {
+    let s = story();
+    let open = [
+        Action::ToggleBookmark,
+        Action::ToggleOverview,
+        Action::Overview(crate::app::overview::OverviewStep::NextPage),
+        Action::Overview(crate::app::overview::OverviewStep::NextPanel),
+    ];
+    insta::assert_snapshot!(terminal(&app_at(&s, (160, 48), &open)).backend());
+    let mut zh = vec![Action::NextLanguage];
+    zh.extend(open);
+    insta::assert_snapshot!(terminal(&app_at(&s, (80, 24), &zh)).backend());
+}
+
+/// A click on a panel in the overview picks it; Enter goes there and closes the overview.
+#[test]
+fn the_overview_hit_test_finds_the_panel_drawn_there() {
+    let s = story();
+    let app = app_at(&s, (160, 48), &[Action::ToggleOverview]);
+    let buf = frame(&app);
+    // Find panel 6's frame title on screen and click just inside it.
+    let text = dump::text(&buf);
+    let (row, line) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("┌6"))
+        .expect("panel 6 drawn");
+    let col = line[..line.find("┌6").unwrap()].width() as u16;
+    let hit = super::overview::panel_at(&app, col + 1, row as u16 + 1);
+    assert_eq!(hit, Some(Position { page: 1, panel: 1 }));
+}
+
+/// The cover and end cards, in both languages, at 80×24 and 160×48.
+#[test]
+fn cover_and_end_cards() {
+    let s = story();
+    let end = [Action::LastPage, Action::NextPanel];
+    for (size, zh) in [((80, 24), false), ((160, 48), true)] {
+        let lang = if zh {
+            vec![Action::NextLanguage]
+        } else {
+            vec![]
+        };
+        let cover: Vec<Action> = lang.iter().copied().chain([Action::ShowCover]).collect();
+        let to_end: Vec<Action> = lang.iter().copied().chain(end).collect();
+        insta::assert_snapshot!(terminal(&app_at(&s, size, &cover)).backend());
+        insta::assert_snapshot!(terminal(&app_at(&s, size, &to_end)).backend());
+    }
+}
+
+/// The side pane: the focused panel's notes beside the page at 160×48 (both languages); at
+/// 80×24 there is no room and the page keeps the whole width.
+#[test]
+fn side_pane() {
+    let s = story();
+    let open = [Action::ToggleSide, Action::NextPanel, Action::NextPanel];
+    insta::assert_snapshot!(terminal(&app_at(&s, (160, 48), &open)).backend());
+    let zh: Vec<Action> = [Action::NextLanguage].into_iter().chain(open).collect();
+    insta::assert_snapshot!(terminal(&app_at(&s, (160, 48), &zh)).backend());
+    let small = app_at(&s, (80, 24), &open);
+    let plain = app_at(&s, (80, 24), &open[1..]);
+    assert_eq!(
+        frame(&small),
+        frame(&plain),
+        "no side pane below 100 columns"
+    );
+}
+
+/// A search hit is drawn reversed where it is: in a panel's text, and in a note (the
+/// commentary opens on a hit in a note).
+#[test]
+fn search_hits_are_highlighted_where_they_are_drawn() {
+    let s = story();
+    let search = |word: &str| {
+        let mut actions = vec![Action::SearchStart];
+        actions.extend(word.chars().map(Action::SearchInput));
+        actions.push(Action::SearchSubmit);
+        actions
+    };
+    let reversed = |app: &App| -> String {
+        let buf = frame(app);
+        buf.content()
+            .iter()
+            .filter(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED))
+            .map(|c| c.symbol())
+            .collect()
+    };
+    let in_note = app_at(&s, (160, 48), &search("differ"));
+    assert_eq!(in_note.overlay, crate::app::Overlay::Commentary);
+    assert!(
+        reversed(&in_note).contains("differ"),
+        "{}",
+        reversed(&in_note)
+    );
+    let in_text = app_at(&s, (160, 48), &search("calm"));
+    assert_eq!(in_text.overlay, crate::app::Overlay::None);
+    assert!(
+        reversed(&in_text).contains("calm"),
+        "{}",
+        reversed(&in_text)
+    );
 }

@@ -4,6 +4,10 @@ use ratatui::style::{Color, Modifier, Style};
 
 pub const FRAME: Style = Style::new().fg(Color::Gray);
 pub const FRAME_CURRENT: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+/// The overview's cursor.
+pub const CURSOR: Style = Style::new()
+    .fg(Color::Yellow)
+    .add_modifier(Modifier::BOLD.union(Modifier::REVERSED));
 /// A search hit where it is drawn.
 pub const HIT: Style = Style::new().add_modifier(Modifier::REVERSED);
 /// A panel frame's "2 notes" badge.
@@ -114,10 +118,10 @@ pub enum Palette {
 
 impl Palette {
     /// The palette for `theme` on a terminal whose background is `background`, if known.
-    pub fn new(theme: crate::cli::Theme, background: Option<(u8, u8, u8)>) -> Self {
+    pub fn new(theme: Theme, background: Option<(u8, u8, u8)>) -> Self {
         let light = theme.light(background);
         match theme {
-            crate::cli::Theme::HighContrast => Palette::HighContrast { light },
+            Theme::HighContrast => Palette::HighContrast { light },
             _ if light => Palette::Light,
             _ => Palette::Dark,
         }
@@ -208,7 +212,7 @@ mod palette_tests {
     use ratatui::layout::Rect;
 
     use super::*;
-    use crate::cli::Theme;
+    use Theme;
 
     /// Row 0: caption, gray text, art (RGB); row 1: the status bar.
     fn screen() -> (Buffer, Rect, Rect) {
@@ -299,6 +303,30 @@ mod palette_tests {
                 assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{p:?}");
             }
             assert!(b[(0, 1)].modifier.contains(Modifier::REVERSED), "{p:?}");
+        }
+    }
+}
+
+/// The color themes (`--theme`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum Theme {
+    /// Light if the terminal says its background is light, else dark.
+    #[default]
+    Auto,
+    Dark,
+    Light,
+    /// Brightest colors on a dark background, darkest on a light one (as detected).
+    HighContrast,
+}
+
+impl Theme {
+    /// Whether to use the light palette (or the light variant of high contrast), given the
+    /// terminal's background if known.
+    pub fn light(self, background: Option<(u8, u8, u8)>) -> bool {
+        match self {
+            Theme::Auto | Theme::HighContrast => background.is_some_and(is_light),
+            Theme::Dark => false,
+            Theme::Light => true,
         }
     }
 }

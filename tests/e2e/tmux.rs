@@ -403,3 +403,58 @@ fn a_config_file_rebinds_a_key() {
     t.keys(&["Escape", "q"]);
     t.wait_for("EXIT=0");
 }
+
+/// A story opened at its start begins with its cover (title, summary, credits); Right
+/// begins on page 1; past the last panel comes the end card, and Home starts again.
+#[test]
+fn cover_and_end_cards_frame_the_story() {
+    let script = format!("COMICTERM_COVER=on '{BIN}' --graphics none; echo EXIT=$?; sleep 30");
+    let Some(t) = Tmux::start_cmd("cover", &["sh", "-c", &script], 120, 40) else {
+        return;
+    };
+    let s = t.wait_for("Right or Space: begin");
+    assert!(s.contains("Dangerous Love") && s.contains("cover"), "{s}");
+    t.keys(&["Right"]);
+    let s = t.wait_for("page view");
+    assert!(
+        s.contains("Panel 1/16") && !s.contains("Right or Space: begin"),
+        "{s}"
+    );
+    t.keys(&["End", "Right", "Right", "Right", "Right"]);
+    let s = t.wait_for("The end");
+    assert!(s.contains("Home: start again") && s.contains("[1]"), "{s}");
+    t.keys(&["Home"]);
+    t.wait_all(&["Page 1/4", "Panel 1/16"]);
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+}
+
+/// `o`, move the cursor, Enter: the reader is where the cursor was; `C` shows the notes
+/// beside the page and `C` again hides them.
+#[test]
+fn overview_jumps_and_the_side_pane_follows() {
+    let Some(t) = Tmux::start("overview", "--graphics none", 160, 48) else {
+        return;
+    };
+    t.wait_for("Page 1/4");
+    t.keys(&["o"]);
+    t.wait_all(&["overview (o", "Page 4 · "]);
+    t.keys(&["Right", "Right", "Down", "Enter"]);
+    let s = t.wait_for("Page 2/4");
+    assert!(
+        s.contains("Panel 5/16") && s.contains("page view (v)"),
+        "{s}"
+    );
+    t.keys(&["C"]);
+    let s = t.wait_for("┌ Commentary");
+    assert!(
+        s.contains("Panel 5\n") || s.contains("│Panel 5 "),
+        "the pane shows panel 5's notes:\n{s}"
+    );
+    t.keys(&["Right"]);
+    t.wait_for("│Panel 6");
+    t.keys(&["C"]);
+    t.wait("the pane closed", |s| !s.contains("┌ Commentary"));
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+}

@@ -197,6 +197,8 @@ fn render_ansi_of_every_page_panel_and_overlay_is_clean() {
                             size,
                             commentary,
                             help_overlay: false,
+                            overview: false,
+                            side: false,
                             format: RenderFormat::Ansi,
                         };
                         let mut out = Vec::new();

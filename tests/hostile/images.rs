@@ -11,7 +11,7 @@ use std::io::Cursor;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use comicterm::art::{ArtError, decode, read_bytes};
+use comicterm::art::{ArtError, decode, decode_for, read_bytes};
 use comicterm::story::ArtOrigin;
 
 /// What `decode` answers when the decoder panicked (it catches the panic).
@@ -201,8 +201,14 @@ fn format_is_sniffed_not_trusted() {
     assert!(decode(&png[..8]).is_err());
 }
 
-/// Decodes `bytes`; fails on a caught decoder panic. Returns whether it decoded.
+/// Decodes `bytes`; fails on a caught decoder panic. Returns whether it decoded. JPEGs are
+/// also decoded for a small area (the DCT-scaled path, 1/4 here).
 fn decodes(what: &str, bytes: &[u8]) -> bool {
+    if what.contains(".jpg")
+        && let Err(ArtError(msg)) = decode_for(bytes, (60, 40))
+    {
+        assert_ne!(msg, PANICKED, "decoder panic on {what}, scaled");
+    }
     match decode(bytes) {
         Ok(img) => {
             assert!(img.width() > 0 && img.height() > 0, "{what}");
@@ -326,7 +332,7 @@ fn exhaustive_sweep() {
     sweep(0, 0, true);
 }
 
-/// A 6000×6000 JPEG (decoded whole: JPEG has no row-by-row path).
+/// A 6000×6000 JPEG (decoded at 1/4 scale, 1500×1500, then kept at 1024×1024).
 fn big_jpeg() -> Vec<u8> {
     let (w, h) = (6000u32, 6000u32);
     let pixels = image::RgbImage::from_fn(w, h, |x, y| {
@@ -337,6 +343,74 @@ fn big_jpeg() -> Vec<u8> {
         .encode_image(&pixels)
         .unwrap();
     jpeg
+}
+
+/// Runs in a child process: the 8192×8192 JPEG named by `COMICTERM_HUGE_JPEG` decoded for a
+/// 120×40 half-block area and at the kept size; the peak RSS is this work's alone.
+#[test]
+#[ignore]
+fn huge_jpeg_child() {
+    let Some(path) = std::env::var_os("COMICTERM_HUGE_JPEG") else {
+        return;
+    };
+    let bytes = std::fs::read(path).unwrap();
+    let before = vm_hwm_kb();
+    let small = decode_for(&bytes, (120, 80)).unwrap_or_else(|e| panic!("{e}"));
+    let kept = decode(&bytes).unwrap_or_else(|e| panic!("{e}"));
+    println!(
+        "SIZES {} {} {} {}",
+        small.image.width(),
+        small.image.height(),
+        kept.width(),
+        kept.height()
+    );
+    println!("HWM before {before} kB after {} kB", vm_hwm_kb());
+}
+
+/// An 8192×8192 JPEG (the largest accepted) is never allocated at full size (192 MiB as RGB):
+/// for a small area it is decoded at 1/8 scale (1024×1024), and the kept size needs no more.
+#[test]
+fn huge_jpegs_are_decoded_at_the_size_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.jpg");
+    let (w, h) = (8192u32, 8192u32);
+    let pixels = image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([(x / 32) as u8, (y / 32) as u8, ((x ^ y) / 64) as u8])
+    });
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 50)
+        .encode_image(&pixels)
+        .unwrap();
+    drop(pixels);
+    std::fs::write(&path, jpeg).unwrap();
+    let exe = std::env::current_exe().unwrap();
+    let out = Command::new(exe)
+        .args(["huge_jpeg_child", "--exact", "--ignored", "--nocapture"])
+        .env("COMICTERM_HUGE_JPEG", &path)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    print!("{stdout}");
+    let nums = |tag: &str| -> Vec<u64> {
+        let line = stdout.lines().find(|l| l.starts_with(tag)).unwrap();
+        line.split_whitespace()
+            .filter_map(|w| w.parse().ok())
+            .collect()
+    };
+    // The small area gets the 1/8 decode (1024×1024) as it is; the kept size is the same.
+    assert_eq!(nums("SIZES"), [1024, 1024, 1024, 1024]);
+    let hwm = nums("HWM");
+    let grew_mb = (hwm[1] - hwm[0]) / 1024;
+    println!("peak grew {grew_mb} MB");
+    assert!(
+        grew_mb < 40,
+        "peak RSS grew {grew_mb} MB decoding an 8192x8192 JPEG"
+    );
 }
 
 /// Runs in a child process: four threads decode the big JPEG named by `COMICTERM_BIG_JPEG` at
@@ -363,8 +437,8 @@ fn concurrent_child() {
 }
 
 /// Decoding is bounded by one shared budget, not per picture: four 6000×6000 JPEGs decoded
-/// at once (three fit the budget together, the fourth waits) stay within the budget
-/// (512 MiB); unbounded, each took about 250 MB (RGB, then an RGBA copy), four about 1 GB.
+/// at once stay within the budget (512 MiB). Decoded whole, each took about 250 MB (RGB,
+/// then an RGBA copy) and three fit the budget together; DCT scaling now needs about 25 MB.
 #[test]
 fn concurrent_decodes_share_one_memory_budget() {
     let dir = tempfile::tempdir().unwrap();

@@ -2,7 +2,7 @@
 //! built from generated pieces never panic; config problems are rendered without a control
 //! character; a state file that loads is one this build could have written.
 
-use comicterm::config::{self, DEFAULT_ACTIONS, KeySpec};
+use comicterm::config::{self, KeySpec};
 use comicterm::diag::render_all;
 use comicterm::state_file::StateDir;
 use proptest::prelude::*;
@@ -49,7 +49,7 @@ proptest! {
 
     #[test]
     fn configs_never_panic_and_render_safely(text in file()) {
-        let loaded = config::parse_text("config.toml", &text, DEFAULT_ACTIONS);
+        let loaded = config::parse_text("config.toml", &text, &config::default_actions());
         let out = render_all(&loaded.diagnostics, false);
         prop_assert!(
             !out.chars().any(|c| c.is_control() && c != '\n' && c != '\t'),
@@ -67,7 +67,7 @@ proptest! {
         while !text.is_char_boundary(at) {
             at -= 1;
         }
-        let _ = config::parse_text("config.toml", &text[..at], DEFAULT_ACTIONS);
+        let _ = config::parse_text("config.toml", &text[..at], &config::default_actions());
     }
 
     #[test]

@@ -121,11 +121,14 @@ fn a_stray_joiner_and_a_bidi_override_are_located() {
 }
 
 #[test]
-fn a_missing_folder_is_a_clear_error() {
+fn a_missing_folder_is_one_line_and_exit_2() {
     let out = check(&["/nonexistent/story"]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("cannot open the story folder"), "{stderr}");
+    assert_eq!(
+        stderr,
+        "comicterm: no such file or folder: /nonexistent/story\n"
+    );
 }
 
 fn bin() -> Command {
@@ -188,4 +191,132 @@ fn doctor_explains_its_choice_without_a_terminal() {
     assert!(text.contains("pictures:        half-blocks"), "{text}");
     assert!(text.contains("because:         TERM is dumb"), "{text}");
     assert!(!text.contains('\x1b'));
+}
+
+/// `(kind, message, location)` of every diagnostic in a plain-text report, in order.
+fn text_diagnostics(stderr: &str) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    let mut lines = stderr.lines();
+    while let Some(line) = lines.next() {
+        let Some(rest) = line.strip_prefix("error[") else {
+            continue;
+        };
+        let (kind, message) = rest.split_once("]: ").expect("error[kind]: message");
+        let location = lines
+            .next()
+            .and_then(|l| l.trim_start().strip_prefix("--> "))
+            .expect("the location follows the title");
+        out.push((kind.into(), message.into(), location.into()));
+    }
+    out
+}
+
+fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8(stdout.to_vec())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect()
+}
+
+#[test]
+fn json_reports_every_diagnostic_of_the_text_report_at_the_same_place() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid");
+    let mut stories: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    stories.sort();
+    assert!(stories.len() > 40, "the broken-story corpus is there");
+    let shown = |s: &str| comicterm::diag::visible(s).replace('\n', "\u{240a}");
+    for story in stories {
+        let path = story.display().to_string();
+        let text = check(&[&path]);
+        let json = check(&["--format", "json", &path]);
+        assert_eq!(json.status.code(), text.status.code(), "{path}: exit codes");
+        assert_eq!(json.status.code(), Some(1), "{path}");
+        assert!(json.stderr.is_empty(), "{path}: {:?}", json.stderr);
+        let stderr = String::from_utf8(text.stderr).unwrap();
+        let expected = text_diagnostics(&stderr);
+        assert!(!expected.is_empty(), "{path}: {stderr}");
+        let records = json_lines(&json.stdout);
+        let (summary, records) = records.split_last().unwrap();
+        let mut found = Vec::new();
+        for r in records.iter().filter(|r| r["type"] == "diagnostic") {
+            for field in [
+                "version",
+                "severity",
+                "kind",
+                "message",
+                "file",
+                "line",
+                "column",
+                "end_line",
+                "end_column",
+                "hint",
+            ] {
+                assert!(r.get(field).is_some(), "{path}: no `{field}` in {r}");
+            }
+            assert_eq!(r["version"], 1);
+            assert_eq!(r["severity"], "error");
+            let end = (
+                r["end_line"].as_u64().unwrap(),
+                r["end_column"].as_u64().unwrap(),
+            );
+            let start = (r["line"].as_u64().unwrap(), r["column"].as_u64().unwrap());
+            assert!(end >= start, "{path}: {r}");
+            let message = shown(r["message"].as_str().unwrap()).replace('\n', " ");
+            let location = format!(
+                "{}:{}:{}",
+                shown(r["file"].as_str().unwrap()),
+                start.0,
+                start.1
+            );
+            found.push((r["kind"].as_str().unwrap().to_string(), message, location));
+        }
+        assert_eq!(found, expected, "{path}");
+        assert_eq!(summary["type"], "summary", "{path}");
+        assert_eq!(summary["ok"], false);
+        let closing = format!("{} error", summary["errors"].as_u64().unwrap());
+        assert!(
+            stderr
+                .trim_end()
+                .lines()
+                .last()
+                .unwrap()
+                .starts_with(&closing),
+            "{path}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn json_for_a_good_story_is_one_summary_line() {
+    let out = check(&["--format", "json", &fixture("valid/tiny")]);
+    assert_eq!(out.status.code(), Some(0));
+    let records = json_lines(&out.stdout);
+    assert_eq!(records.len(), 1, "{records:?}");
+    let s = &records[0];
+    assert_eq!(
+        (&s["type"], &s["ok"], &s["errors"]),
+        (&"summary".into(), &true.into(), &0.into())
+    );
+    assert_eq!(s["story"]["panels"], 2);
+    assert_eq!(
+        s["story"]["languages"],
+        serde_json::json!(["en", "zh-Hans"])
+    );
+}
+
+#[test]
+fn json_escapes_the_control_characters_of_a_hostile_story() {
+    let out = check(&["--format", "json", &fixture("invalid/control-chars")]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout.clone()).unwrap();
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "{text:?}"
+    );
+    assert!(!text.contains('\u{202e}'));
+    assert!(json_lines(&out.stdout).len() > 1);
 }

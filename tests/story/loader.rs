@@ -417,7 +417,7 @@ fn a_stray_joiner_is_located_after_a_kept_sequence_and_removed() {
 fn joined_text_wraps_and_renders_inside_every_frame() {
     use crate::support::frame;
     use comicterm::app::{Action, Overlay, Position, View};
-    use comicterm::ui::layout::{overlay_rect, page_rects, screen, too_small};
+    use comicterm::ui::layout::{page_rects, screen, too_small};
 
     let story = load(&fixture("valid/graphemes")).story.unwrap();
     for lang in ["en", "fa"] {
@@ -464,7 +464,7 @@ fn joined_text_wraps_and_renders_inside_every_frame() {
                 // Panel and overlay frames keep both side borders on every row.
                 let (body, _) = screen(buf.area);
                 let rects = if app.overlay != Overlay::None {
-                    vec![overlay_rect((w, h))]
+                    vec![comicterm::ui::overlay::box_rect(&app, buf.area)]
                 } else if app.effective_view() == View::Page {
                     page_rects(&story.pages[0], body)
                 } else {

@@ -75,6 +75,8 @@ impl Tmux {
             .env("XDG_STATE_HOME", home.join("state"))
             .env("XDG_DATA_HOME", home.join("data"))
             .env("XDG_CACHE_HOME", home.join("cache"))
+            // Tests start on page 1; the cover card has its own test (it sets this to on).
+            .env("COMICTERM_COVER", "off")
             .arg("-L")
             .arg(&self.socket)
             .args(args)

@@ -42,7 +42,7 @@ fn prepare_wanted(view: &ArtView) -> usize {
     let jobs = view.take_wanted();
     for job in &jobs {
         assert_eq!(job.look, Look::Graphic);
-        ArtView::prepare(&view.store, view.graphics_store.as_deref(), job);
+        comicterm::art::prepare(&view.store, view.graphics_store.as_deref(), job);
     }
     jobs.len()
 }

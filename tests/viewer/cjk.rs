@@ -2,7 +2,7 @@
 //! the overlay's side borders stay intact on every row, in every view.
 
 use comicterm::app::{Action, Overlay, Position, View};
-use comicterm::ui::layout::{overlay_rect, page_rects, screen, too_small};
+use comicterm::ui::layout::{page_rects, screen, too_small};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -49,7 +49,11 @@ fn cjk_never_crosses_a_frame() {
                 }
                 let (body, _) = screen(buf.area);
                 if app.overlay != Overlay::None {
-                    assert_sides(&buf, overlay_rect((w, h)), &what);
+                    assert_sides(
+                        &buf,
+                        comicterm::ui::overlay::box_rect(&app, buf.area),
+                        &what,
+                    );
                 } else if app.effective_view() == View::Page {
                     for r in page_rects(&s.pages[page], body) {
                         assert_sides(&buf, r, &what);

@@ -22,6 +22,8 @@ fn args(page: usize, size: (u16, u16), format: RenderFormat) -> RenderArgs {
         size,
         commentary: false,
         help_overlay: false,
+        overview: false,
+        side: false,
         format,
     }
 }

@@ -28,9 +28,14 @@ fn is_test_file(rel: &str) -> bool {
         || rel.contains("/tests/")
 }
 
-/// The file's source before its first `#[cfg(test)]`.
-fn non_test_source(text: &str) -> &str {
-    text.find("#[cfg(test)]").map_or(text, |i| &text[..i])
+/// The file's source before its first `#[cfg(test)]`, without comment lines (a doc link to
+/// another module is not a dependency).
+fn non_test_source(text: &str) -> String {
+    let code = text.find("#[cfg(test)]").map_or(text, |i| &text[..i]);
+    code.lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Module path of a file: `src/art/store.rs` → `art::store`, `src/art/mod.rs` → `art`.
@@ -93,7 +98,7 @@ fn graphs() -> (Graph, BTreeMap<String, Graph>) {
         }
         let module = module_of(&rel);
         let text = std::fs::read_to_string(&file).unwrap();
-        for target in references(non_test_source(&text), &module) {
+        for target in references(&non_test_source(&text), &module) {
             let (Some(from), Some(to)) = (module.first(), target.first()) else {
                 continue;
             };
