@@ -385,7 +385,12 @@ fn huge_jpegs_are_decoded_at_the_size_shown() {
     std::fs::write(&path, jpeg).unwrap();
     let exe = std::env::current_exe().unwrap();
     let out = Command::new(exe)
-        .args(["huge_jpeg_child", "--exact", "--ignored", "--nocapture"])
+        .args([
+            "images::huge_jpeg_child",
+            "--exact",
+            "--ignored",
+            "--nocapture",
+        ])
         .env("COMICTERM_HUGE_JPEG", &path)
         .output()
         .unwrap();
