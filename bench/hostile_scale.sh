@@ -8,5 +8,5 @@
 #   bash bench/hostile_scale.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo test --release -q -p comicterm --test hostile_scale -- --nocapture --test-threads 1 2>&1 |
-  grep -E '^(test |[a-z].*  input )' | sed -E 's/^test [a-z_]+ \.\.\. //'
+cargo test --release -q -p comicterm --test hostile scale:: -- --nocapture --test-threads 1 2>&1 |
+  grep -E '^(test |[a-z].*  input )' | sed -E 's/^test [a-z_:]+ \.\.\. //'
