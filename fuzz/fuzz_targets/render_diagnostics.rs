@@ -6,9 +6,7 @@
 //! counting every error. A diagnostic with a fuzzed span on fuzzed text says the same.
 #![no_main]
 
-use comicterm::diag::{
-    Diagnostic, Kind, MAX_SHOWN, MAX_SHOWN_PER_FILE, SourceText, render_all,
-};
+use comicterm::diag::{Diagnostic, Kind, MAX_SHOWN, MAX_SHOWN_PER_FILE, SourceText, render_all};
 use libfuzzer_sys::fuzz_target;
 
 /// Files are separated by this line: the first is `story.toml`, the others panel files.
@@ -27,15 +25,27 @@ fn naive_line_col(text: &str, offset: usize) -> (usize, usize) {
 fn check_one(d: &Diagnostic) {
     if d.omitted.is_none() {
         assert!(d.span.start <= d.span.end && d.span.end <= d.file.text.len());
-        assert_eq!((d.line, d.col), naive_line_col(&d.file.text, d.span.start), "{d:?}");
+        assert_eq!(
+            (d.line, d.col),
+            naive_line_col(&d.file.text, d.span.start),
+            "{d:?}"
+        );
     }
     for styled in [false, true] {
         let out = d.render(styled);
         assert!(out.len() <= MAX_RENDERED, "{} bytes", out.len());
         let clean = comicterm::text::strip_sgr(&out);
-        assert!(!clean.chars().any(|c| c.is_control() && c != '\n'), "{clean:?}");
+        assert!(
+            !clean.chars().any(|c| c.is_control() && c != '\n'),
+            "{clean:?}"
+        );
         if d.omitted.is_none() && !styled {
-            let at = format!("{}:{}:{}", d.location().split(':').next().unwrap_or(""), d.line, d.col);
+            let at = format!(
+                "{}:{}:{}",
+                d.location().split(':').next().unwrap_or(""),
+                d.line,
+                d.col
+            );
             assert!(clean.contains(&at), "{at} not in {clean}");
         }
     }
@@ -51,12 +61,20 @@ fuzz_target!(|data: &[u8]| {
     // A diagnostic with a fuzzed span on the whole text.
     let file = SourceText::new("panels/x.toml", text);
     let start = usize::from(data[0]) * 131 % (file.text.len() + 2);
-    let d = Diagnostic::new(Kind::Syntax, &file, start..start + usize::from(data[1]) * 17, "x".into());
+    let d = Diagnostic::new(
+        Kind::Syntax,
+        &file,
+        start..start + usize::from(data[1]) * 17,
+        "x".into(),
+    );
     check_one(&d);
 
     let mut parts = text.split(SEP);
     let story = parts.next().unwrap_or("");
-    let names: Vec<String> = (0..).take(parts.clone().count()).map(|i| format!("{i}.toml")).collect();
+    let names: Vec<String> = (0..)
+        .take(parts.clone().count())
+        .map(|i| format!("{i}.toml"))
+        .collect();
     let panels: Vec<(&str, &str)> = names.iter().map(String::as_str).zip(parts).collect();
     let outcome = comicterm::story::load_texts(story, &panels);
     let diags = &outcome.diagnostics;
@@ -72,10 +90,16 @@ fuzz_target!(|data: &[u8]| {
             }
         }
     }
-    assert!(per_file.values().all(|&n| n <= MAX_SHOWN_PER_FILE), "{per_file:?}");
+    assert!(
+        per_file.values().all(|&n| n <= MAX_SHOWN_PER_FILE),
+        "{per_file:?}"
+    );
     assert!(per_file.values().sum::<usize>() <= MAX_SHOWN);
     let report = render_all(diags, false);
     let last = report.trim_end().lines().last().unwrap_or("");
-    assert!(last.starts_with(&format!("{total} error")), "{last} vs {total}");
+    assert!(
+        last.starts_with(&format!("{total} error")),
+        "{last} vs {total}"
+    );
     assert!(report.len() <= (MAX_SHOWN + 2) * MAX_RENDERED);
 });

@@ -13,7 +13,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
-const ACTIONS: [Action; 16] = [
+const ACTIONS: [Action; 27] = [
     Action::Next,
     Action::Prev,
     Action::NextPage,
@@ -30,6 +30,17 @@ const ACTIONS: [Action; 16] = [
     Action::Digit(2),
     Action::Confirm,
     Action::OpenPanel(1),
+    Action::NextPanel,
+    Action::Below,
+    Action::Above,
+    Action::NextNoted,
+    Action::ToggleArtAlone,
+    Action::ToggleOverview,
+    Action::Overview(comicterm::app::overview::OverviewStep::NextPage),
+    Action::ToggleSide,
+    Action::SideDown,
+    Action::ShowCover,
+    Action::ToggleBookmark,
 ];
 
 fn toml_str(s: &str) -> String {
@@ -115,7 +126,7 @@ fuzz_target!(|data: &[u8]| {
         .collect();
     let outcome = comicterm::story::load_texts(&story, &files);
     let story = outcome.story.expect("escaped text always loads");
-    let mut app = App::new(&story, None, (w, h));
+    let mut app = App::new(&story, &comicterm::ui::GEOMETRY, None, (w, h));
     for &a in actions {
         app.update(ACTIONS[usize::from(a) % ACTIONS.len()]);
     }

@@ -83,6 +83,8 @@ fuzz_target!(|data: &[u8]| {
                 size: (60, 20),
                 commentary: page % 2 == 0,
                 help_overlay: false,
+                overview: page == 3,
+                side: page == 4,
                 format: comicterm::cli::RenderFormat::Ansi,
             };
             let mut out = Vec::new();
