@@ -31,17 +31,7 @@ pub enum Where {
 impl fmt::Display for Where {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Where::Line { index, kind } => {
-                let kind = match kind {
-                    LineKind::Caption => "caption",
-                    LineKind::Narration => "narration",
-                    LineKind::Speech => "speech",
-                    LineKind::Thought => "thought",
-                    LineKind::Sign => "sign",
-                    LineKind::Sound => "sound",
-                };
-                write!(f, "{kind} {}", index + 1)
-            }
+            Where::Line { index, kind } => write!(f, "{} {}", kind.name(), index + 1),
             Where::Alt => f.write_str("alt"),
             Where::Note(i) => write!(f, "note {}", i + 1),
         }

@@ -238,6 +238,20 @@ pub enum LineKind {
     Sound,
 }
 
+impl LineKind {
+    /// The kind as the story format writes it (`caption`, `speech`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            LineKind::Caption => "caption",
+            LineKind::Narration => "narration",
+            LineKind::Speech => "speech",
+            LineKind::Thought => "thought",
+            LineKind::Sign => "sign",
+            LineKind::Sound => "sound",
+        }
+    }
+}
+
 /// A caption, a balloon, a sign or a sound, in reading order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {

@@ -117,25 +117,33 @@ fn bomb_child() {
     println!("HWM before {before} kB after {after} kB");
 }
 
-#[test]
-fn bombs_are_refused_fast_with_bounded_memory() {
-    let exe = std::env::current_exe().unwrap();
-    let out = Command::new(exe)
-        .args([
-            "images::bomb_child",
-            "--exact",
-            "--ignored",
-            "--nocapture",
-            "--test-threads=1",
-        ])
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
+/// Runs the ignored test `name` of this binary in a child process (its own peak memory), with
+/// an environment variable set if given; returns its output after asserting it passed.
+fn run_child(name: &str, env: Option<(&str, &std::path::Path)>) -> String {
+    let mut cmd = Command::new(std::env::current_exe().unwrap());
+    cmd.args([
+        name,
+        "--exact",
+        "--ignored",
+        "--nocapture",
+        "--test-threads=1",
+    ]);
+    if let Some((key, value)) = env {
+        cmd.env(key, value);
+    }
+    let out = cmd.output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(
         out.status.success(),
         "{stdout}\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    stdout
+}
+
+#[test]
+fn bombs_are_refused_fast_with_bounded_memory() {
+    let stdout = run_child("images::bomb_child", None);
     assert_eq!(stdout.matches("BOMB ").count(), 6, "{stdout}");
     print!("{stdout}");
     let line = stdout.lines().find(|l| l.starts_with("HWM")).unwrap();
@@ -383,26 +391,17 @@ fn huge_jpegs_are_decoded_at_the_size_shown() {
         .unwrap();
     drop(pixels);
     std::fs::write(&path, jpeg).unwrap();
-    let exe = std::env::current_exe().unwrap();
-    let out = Command::new(exe)
-        .args([
-            "images::huge_jpeg_child",
-            "--exact",
-            "--ignored",
-            "--nocapture",
-        ])
-        .env("COMICTERM_HUGE_JPEG", &path)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
+    let stdout = run_child(
+        "images::huge_jpeg_child",
+        Some(("COMICTERM_HUGE_JPEG", &path)),
     );
     print!("{stdout}");
     let nums = |tag: &str| -> Vec<u64> {
-        let line = stdout.lines().find(|l| l.starts_with(tag)).unwrap();
+        // With one test thread the first line follows libtest's `test name ... `.
+        let line = stdout
+            .lines()
+            .find_map(|l| l.find(tag).map(|i| &l[i..]))
+            .unwrap();
         line.split_whitespace()
             .filter_map(|w| w.parse().ok())
             .collect()
@@ -449,23 +448,9 @@ fn concurrent_decodes_share_one_memory_budget() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.jpg");
     std::fs::write(&path, big_jpeg()).unwrap();
-    let exe = std::env::current_exe().unwrap();
-    let out = Command::new(exe)
-        .args([
-            "images::concurrent_child",
-            "--exact",
-            "--ignored",
-            "--nocapture",
-            "--test-threads=1",
-        ])
-        .env("COMICTERM_BIG_JPEG", &path)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
+    let stdout = run_child(
+        "images::concurrent_child",
+        Some(("COMICTERM_BIG_JPEG", &path)),
     );
     print!("{stdout}");
     let line = stdout.lines().find(|l| l.starts_with("HWM")).unwrap();

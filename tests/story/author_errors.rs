@@ -2,7 +2,7 @@
 //! and exit code 2, for the viewer and every command taking a PATH; an unknown `--lang`
 //! names the languages the story has.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 fn run(args: &[&str]) -> Output {
@@ -38,13 +38,7 @@ fn assert_one_line(out: &Output, expected: &str, args: &[String]) {
     assert!(out.stdout.is_empty(), "{args:?}");
 }
 
-fn fixture(dir: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(dir)
-        .display()
-        .to_string()
-}
+use crate::support::story::fixture;
 
 #[test]
 fn a_missing_path_is_one_line_and_exit_2() {

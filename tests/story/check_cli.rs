@@ -12,13 +12,7 @@ fn check(args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
-fn fixture(dir: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(dir)
-        .display()
-        .to_string()
-}
+use crate::support::story::fixture;
 
 #[test]
 fn a_good_story_exits_0_with_a_summary() {

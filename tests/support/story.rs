@@ -5,6 +5,15 @@ use std::sync::OnceLock;
 
 use comicterm::story::{Story, StorySource, load};
 
+/// The path of a story under `tests/fixtures/` (e.g. `invalid/bad-id`), as a string.
+pub fn fixture(dir: &str) -> String {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(dir)
+        .display()
+        .to_string()
+}
+
 /// The built-in story, loaded once per test binary.
 pub fn builtin() -> &'static Story {
     static STORY: OnceLock<Story> = OnceLock::new();

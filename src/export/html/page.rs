@@ -9,18 +9,6 @@ use super::words::labels;
 use super::{Doc, pick};
 use crate::story::{Line, LineKind, Page, Panel};
 
-/// The class that styles a line by kind.
-fn kind_class(kind: LineKind) -> &'static str {
-    match kind {
-        LineKind::Caption => "caption",
-        LineKind::Narration => "narration",
-        LineKind::Speech => "speech",
-        LineKind::Thought => "thought",
-        LineKind::Sign => "sign",
-        LineKind::Sound => "sound",
-    }
-}
-
 impl Doc<'_> {
     /// Page `i` (0-based); `note_no` counts the notes written before it.
     pub(super) fn page(&mut self, i: usize, page: &Page, note_no: &mut usize) -> io::Result<()> {
@@ -127,7 +115,7 @@ impl Doc<'_> {
     /// A caption or balloon, styled by kind, with its speaker.
     fn line(&mut self, line: &Line) {
         let story = self.story;
-        let class = format!(" class=\"line {}\"", kind_class(line.kind));
+        let class = format!(" class=\"line {}\"", LineKind::name(line.kind));
         self.variants("p", &class, |l| {
             let (s, _) = labels(l);
             let (lang, text) = pick(&line.text, l);
