@@ -51,6 +51,10 @@ pub struct ViewArgs {
     #[arg(long)]
     pub no_cover: bool,
 
+    /// Do not watch the story folder: by default a saved change reloads the story in place.
+    #[arg(long)]
+    pub no_watch: bool,
+
     /// Test-only: the first art job panics inside its worker thread.
     #[arg(long, hide = true, global = true)]
     pub panic_in_decoder: bool,

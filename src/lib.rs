@@ -14,6 +14,7 @@ pub mod export;
 pub mod generate;
 pub mod headless;
 pub mod path_arg;
+pub mod reload;
 pub mod scaffold;
 pub mod search;
 pub mod shell;

@@ -51,6 +51,8 @@ pub fn run(story: &Story, source: &StorySource, args: &ViewArgs) -> io::Result<i
         .or_else(|| saved.as_ref().and_then(|s| s.place.language.clone()))
         .or(settings.language.clone());
     let content = content_hash(story);
+    // Live reload for story folders, unless `--no-watch`.
+    let watch = crate::reload::folder(source).filter(|_| !args.no_watch);
     let prepare = |app: &mut App| {
         app.keymap = keymap.clone();
         start_view(app, &settings);
@@ -67,9 +69,12 @@ pub fn run(story: &Story, source: &StorySource, args: &ViewArgs) -> io::Result<i
     // Saved while the viewer still holds the terminal: keys typed after the main screen
     // comes back belong to the shell, and the exit must not wait on the disk then.
     let mut save_error = None;
-    let code = crate::term::run(story, &args, prepare, |app: &App| {
+    let code = crate::term::run(story, &args, watch.as_deref(), prepare, |app: &App| {
         if let Some(dir) = &state {
-            save_error = dir.save(&save_point(app, &key, content)).err();
+            // A story reloaded while read is saved under its new content.
+            save_error = dir
+                .save(&save_point(app, &key, content_hash(app.story)))
+                .err();
         }
     })?;
     if let Some(e) = save_error {

@@ -11,11 +11,13 @@ pub mod keymap;
 pub mod keys;
 pub mod nav;
 pub mod overview;
+mod reload;
 mod state;
 mod update;
 
 pub use action::Action;
 pub use geometry::{Geometry, OverlayRows};
+pub use reload::Carry;
 pub use state::{App, Card, Message, Overlay, Position, View};
 
 #[cfg(test)]

@@ -26,6 +26,9 @@ pub enum Overlay {
     None,
     Commentary,
     Help,
+    /// What is wrong with the story as last saved (live reload); the last version that
+    /// loaded stays on screen.
+    Problems,
 }
 
 /// A card shown instead of a page: before the first and after the last.
@@ -50,6 +53,8 @@ pub enum Message {
     Bookmarked(bool),
     /// The saved place could not be used (a line from the state file's reader).
     Notice(String),
+    /// The story was saved again and is shown as it is now.
+    Reloaded,
 }
 
 /// What the story's fit depends on: terminal size and language.
@@ -93,6 +98,8 @@ pub struct App<'s> {
     pub bookmarks: std::collections::BTreeSet<String>,
     /// `z`: the current panel's art alone, as large as the terminal allows.
     pub art_alone: bool,
+    /// What is wrong with the story as last saved (`check`'s text), while it is wrong.
+    pub problems: Option<String>,
     pub quit: bool,
 }
 
@@ -151,6 +158,7 @@ impl<'s> App<'s> {
             side: false,
             side_scroll: 0,
             art_alone: false,
+            problems: None,
             quit: false,
         };
         app.refresh_fit();

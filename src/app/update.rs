@@ -217,7 +217,7 @@ impl App<'_> {
     }
 
     /// Scrolls the side pane by `delta` rows, within its content.
-    fn side_scroll_by(&mut self, delta: isize) {
+    pub(super) fn side_scroll_by(&mut self, delta: isize) {
         let max = if self.side {
             self.geometry.side_rows(self).max_scroll()
         } else {
@@ -232,7 +232,7 @@ impl App<'_> {
 
     /// Scrolls the overlay by `delta` rows, within its content (which may be longer than
     /// 65,535 rows: the offset is a `usize`).
-    fn scroll_by(&mut self, delta: isize) {
+    pub(super) fn scroll_by(&mut self, delta: isize) {
         let max = self.max_scroll();
         self.scroll = self.scroll.saturating_add_signed(delta).min(max);
     }

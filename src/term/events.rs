@@ -15,6 +15,8 @@ pub enum AppEvent {
     Term(Event),
     /// A worker finished preparing some art: redraw.
     ArtReady,
+    /// The watched story folder was saved and loaded again (live reload).
+    Reloaded(crate::reload::Reloaded),
 }
 
 /// Reads terminal events on its own thread; can be paused while the terminal is given away.

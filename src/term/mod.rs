@@ -5,6 +5,7 @@ pub mod detect;
 mod events;
 pub mod input;
 pub mod probe;
+mod reload;
 mod session;
 mod signals;
 mod wheel;
@@ -18,6 +19,7 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::Event;
 
 pub use events::{AppEvent, InputThread};
+use reload::Outcome;
 pub use session::TerminalSession;
 use signals::Signals;
 
@@ -41,10 +43,12 @@ const TICK: Duration = Duration::from_millis(50);
 
 /// Runs the interactive viewer on `story` until the reader quits; returns the exit code.
 /// `prepare` sets up the reader state once the terminal's size is known (keys, the saved
-/// place); `finish` sees the state the reader leaves (to save the place).
+/// place); `finish` sees the state the reader leaves (to save the place). With `watch`, the
+/// story folder is watched and loaded again after each save (live reload).
 pub fn run(
     story: &Story,
     args: &ViewArgs,
+    watch: Option<&std::path::Path>,
     prepare: impl FnOnce(&mut App),
     finish: impl FnOnce(&App),
 ) -> io::Result<i32> {
@@ -61,6 +65,7 @@ pub fn run(
     // and nothing is left reading it afterwards.
     let detected = detect::detect(Graphics::resolve(args.graphics));
     let (input, rx) = InputThread::spawn();
+    let watching = watch.map(|dir| reload::watch(dir, input.sender()));
     let size = terminal.size()?;
     // `--lang`, else the locale's language if the story has it (`LANG=zh_CN.UTF-8`).
     let locale = crate::story::lang::from_locale(&story.languages, |k| std::env::var(k).ok())
@@ -68,6 +73,9 @@ pub fn run(
     let lang = args.lang.as_deref().or(locale);
     let mut app = App::new(story, &ui::GEOMETRY, lang, (size.width, size.height));
     prepare(&mut app);
+    if let Some(Err(why)) = &watching {
+        app.message = Some(crate::app::Message::Notice(why.clone()));
+    }
     let (art_view, worker) = art::start(&detected, input.sender());
     if args.panic_in_decoder {
         crate::art::request_test_panic();
@@ -77,6 +85,7 @@ pub fn run(
         session: &session,
         signals: &signals,
         input: &input,
+        detected: &detected,
         art: art_view,
         worker,
         scene: None,
@@ -88,8 +97,7 @@ pub fn run(
         ),
         wheel: wheel::WheelGate::default(),
     };
-    let code = lp.run(&mut app, &rx);
-    finish(&app);
+    let code = reload::run_reloading(&mut lp, app, &rx, finish);
     let _ = lp.forget_placements();
     session.restore()?;
     code
@@ -100,6 +108,7 @@ struct Loop<'a> {
     session: &'a TerminalSession,
     signals: &'a Signals,
     input: &'a InputThread,
+    detected: &'a detect::Detected,
     art: ArtView,
     worker: ArtWorker,
     /// The last drawn scene, to clear lingering sixel/iTerm2 images when it changes.
@@ -115,19 +124,19 @@ impl Loop<'_> {
     /// Runs until the reader quits or a signal ends the viewer. An I/O error while a
     /// terminating signal is pending (a hung-up terminal fails writes) still exits with the
     /// signal's code.
-    fn run(&mut self, app: &mut App, rx: &Receiver<AppEvent>) -> io::Result<i32> {
+    fn run(&mut self, app: &mut App, rx: &Receiver<AppEvent>) -> io::Result<Outcome> {
         let result = self.run_until_done(app, rx);
         match (result, self.signals.exit_code()) {
-            (Err(_), Some(code)) => Ok(code),
+            (Err(_), Some(code)) => Ok(Outcome::Exit(code)),
             (result, _) => result,
         }
     }
 
-    fn run_until_done(&mut self, app: &mut App, rx: &Receiver<AppEvent>) -> io::Result<i32> {
+    fn run_until_done(&mut self, app: &mut App, rx: &Receiver<AppEvent>) -> io::Result<Outcome> {
         let mut dirty = true;
         loop {
             if let Some(code) = self.signals.exit_code() {
-                return Ok(code);
+                return Ok(Outcome::Exit(code));
             }
             if self.signals.take_continued() {
                 self.resume(app)?;
@@ -138,7 +147,7 @@ impl Loop<'_> {
                 dirty = true;
             }
             if app.quit {
-                return Ok(0);
+                return Ok(Outcome::Exit(0));
             }
             if dirty {
                 self.draw(app)?;
@@ -146,13 +155,20 @@ impl Loop<'_> {
             }
             match rx.recv_timeout(TICK) {
                 Ok(event) => {
-                    dirty |= self.handle(app, event)?;
-                    while let Ok(event) = rx.try_recv() {
-                        dirty |= self.handle(app, event)?;
+                    let mut next = Some(event);
+                    while let Some(event) = next.take() {
+                        match event {
+                            AppEvent::Reloaded(r) => match reload::apply(app, r) {
+                                Some(outcome) => return Ok(outcome),
+                                None => dirty = true,
+                            },
+                            event => dirty |= self.handle(app, event)?,
+                        }
+                        next = rx.try_recv().ok();
                     }
                 }
                 Err(RecvTimeoutError::Timeout) => {}
-                Err(RecvTimeoutError::Disconnected) => return Ok(0),
+                Err(RecvTimeoutError::Disconnected) => return Ok(Outcome::Exit(0)),
             }
         }
     }
@@ -210,7 +226,7 @@ impl Loop<'_> {
     /// events without an action do not).
     fn handle(&mut self, app: &mut App, event: AppEvent) -> io::Result<bool> {
         match event {
-            AppEvent::ArtReady => Ok(true),
+            AppEvent::ArtReady | AppEvent::Reloaded(_) => Ok(true),
             AppEvent::Term(ev) => {
                 let mut action = input::action(app, &ev);
                 if action == Some(Action::Suspend) {

@@ -45,6 +45,7 @@ fn content(app: &App, ctx: &ViewCtx, width: u16, max_rows: usize) -> Vec<Line<'s
         Overlay::None => Vec::new(),
         Overlay::Commentary => commentary::lines(app, ctx, width, max_rows),
         Overlay::Help => help::lines(&app.keymap, ctx, width, max_rows),
+        Overlay::Problems => problems(app, width, max_rows),
     }
 }
 
@@ -86,6 +87,7 @@ pub fn draw(app: &App, ctx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         Overlay::None => return,
         Overlay::Commentary => ctx.strings.commentary,
         Overlay::Help => ctx.strings.help,
+        Overlay::Problems => ctx.strings.problems,
     };
     let largest = Block::bordered().inner(layout::overlay_rect((area.width, area.height)));
     let width = largest.width;
@@ -94,6 +96,10 @@ pub fn draw(app: &App, ctx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         .scroll
         .saturating_add(usize::from(largest.height))
         .saturating_add(COUNT_AHEAD);
+    let hint = match app.overlay {
+        Overlay::Problems => ctx.strings.problems_hint,
+        _ => ctx.strings.overlay_hint,
+    };
     let lines = content(app, ctx, width, limit);
     let counted = lines.len();
     let rect = placed_rect(app, area, counted);
@@ -105,11 +111,40 @@ pub fn draw(app: &App, ctx: &ViewCtx, area: Rect, buf: &mut Buffer) {
         .border_style(theme::FRAME_CURRENT)
         .title(format!(" {title} "))
         .title_bottom(Line::from(format!(" {position} ")).left_aligned())
-        .title_bottom(Line::from(format!(" {} ", ctx.strings.overlay_hint)).right_aligned());
+        .title_bottom(Line::from(format!(" {hint} ")).right_aligned());
     let inner = block.inner(rect);
     block.render(rect, buf);
     let shown: Vec<Line> = lines.into_iter().skip(app.scroll).take(height).collect();
     Paragraph::new(shown).render(inner, buf);
+}
+
+/// The diagnostics of a save that did not load, as `check` prints them: the quoted story
+/// lines are made safe (no control sequences); long lines are cut into rows of `width`
+/// columns, keeping their leading spaces (the caret lines up with the quoted line).
+fn problems(app: &App, width: u16, max_rows: usize) -> Vec<Line<'static>> {
+    use unicode_width::UnicodeWidthChar;
+    let text = app.problems.as_deref().unwrap_or_default();
+    let width = usize::from(width.max(1));
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let mut row = String::new();
+        let mut used = 0;
+        for c in crate::text::sanitize(line).chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w > width {
+                out.push(Line::raw(std::mem::take(&mut row)));
+                used = 0;
+            }
+            row.push(c);
+            used += w;
+        }
+        out.push(Line::raw(row));
+        if out.len() >= max_rows {
+            out.truncate(max_rows);
+            break;
+        }
+    }
+    out
 }
 
 /// `12–30 / 84 ▼`: the rows in view, of how many, and an arrow while more is below.

@@ -48,6 +48,7 @@ fn alert(app: &App, ctx: &ViewCtx) -> Option<String> {
         Message::Bookmarked(true) => s.bookmarked.0.to_string(),
         Message::Bookmarked(false) => s.bookmarked.1.to_string(),
         Message::Notice(text) => text.clone(),
+        Message::Reloaded => s.reloaded.to_string(),
         Message::NoSuchLanguage => {
             let names: Vec<&str> = ctx
                 .story

@@ -73,6 +73,11 @@ pub struct Strings {
     pub bookmarked: (&'static str, &'static str),
     /// A bookmarked panel's frame mark.
     pub bookmark: &'static str,
+    /// Live reload: the story was saved and is shown as it is now.
+    pub reloaded: &'static str,
+    /// Live reload: the problems box's title, and its hint at the bottom.
+    pub problems: &'static str,
+    pub problems_hint: &'static str,
     /// What each bound action does (the keys come from the app's key table).
     pub actions: fn(crate::app::Action) -> &'static str,
     /// The mouse's row in help: (what, does).
@@ -233,6 +238,9 @@ static EN: Strings = Strings {
     all_languages: "all languages",
     bookmarked: ("Bookmarked", "Bookmark removed"),
     bookmark: "bookmark",
+    reloaded: "reloaded",
+    problems: "The story as saved has problems; showing the last version that loaded",
+    problems_hint: "closes when fixed · Esc hide",
     actions: super::keyhelp::en,
     mouse: (
         "Wheel / click",
@@ -290,6 +298,9 @@ static ZH: Strings = Strings {
     all_languages: "所有语言",
     bookmarked: ("已加书签", "已取消书签"),
     bookmark: "书签",
+    reloaded: "已重新载入",
+    problems: "保存的故事有错误；仍显示上次成功载入的版本",
+    problems_hint: "改正后自动关闭 · Esc 隐藏",
     actions: super::keyhelp::zh,
-    mouse: ("Wheel / click", "视图的一步（窗口中滚一行）/ 打开一格"),
+    mouse: ("滚轮 / 点击", "视图的一步（窗口中滚一行）/ 打开一格"),
 };

@@ -10,4 +10,5 @@ mod author_shell;
 mod hostile;
 mod html_browser;
 mod lab;
+mod reload;
 mod tmux;

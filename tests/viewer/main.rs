@@ -9,6 +9,7 @@ mod art;
 mod art_protocols;
 mod cjk;
 mod headless;
+mod reload;
 mod sizes;
 mod snapshots;
 mod structure;
