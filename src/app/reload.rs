@@ -59,6 +59,10 @@ impl App<'_> {
     pub fn story_problems(&mut self, report: Option<String>) {
         match report {
             Some(text) => {
+                // A `reloaded` from an earlier save is no longer true of what is shown.
+                if self.message == Some(Message::Reloaded) {
+                    self.message = None;
+                }
                 self.problems = Some(text);
                 self.overlay = Overlay::Problems;
                 self.scroll = 0;
@@ -200,8 +204,10 @@ mod tests {
         let s = story();
         let mut a = reader(&s);
         a.update(Action::ToggleHelp);
+        a.message = Some(Message::Reloaded);
         a.story_problems(Some("panels/x.toml:1:6: error".into()));
         assert_eq!(a.overlay, Overlay::Problems);
+        assert_eq!(a.message, None, "the earlier `reloaded` is gone");
         assert!(a.problems.is_some());
         // Esc hides it; the story keeps its place.
         a.update(Action::Back);
