@@ -52,7 +52,7 @@ pub fn run(story: &Story, source: &StorySource, args: &ViewArgs) -> io::Result<i
         .or(settings.language.clone());
     let content = content_hash(story);
     // Live reload for story folders, unless `--no-watch`.
-    let watch = crate::reload::folder(source).filter(|_| !args.no_watch);
+    let watch = crate::reload::folder(source).filter(|_| settings.watch);
     let prepare = |app: &mut App| {
         app.keymap = keymap.clone();
         start_view(app, &settings);

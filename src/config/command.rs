@@ -61,7 +61,7 @@ pub fn command(
 fn effective(s: &Settings) -> String {
     let name = |v: Option<clap::builder::PossibleValue>| v.map(|p| p.get_name().to_string());
     let mut out = format!(
-        "language = {}\nview = {}\ngraphics = {}\ntheme = {}\ncommentary = {}\nresume = {}\ncover = {}\n",
+        "language = {}\nview = {}\ngraphics = {}\ntheme = {}\ncommentary = {}\nresume = {}\ncover = {}\nwatch = {}\n",
         s.language
             .as_deref()
             .unwrap_or("(the locale, else the story's first)"),
@@ -71,6 +71,7 @@ fn effective(s: &Settings) -> String {
         name(s.commentary.to_possible_value()).unwrap_or_default(),
         s.resume,
         s.cover,
+        s.watch,
     );
     if !s.keys.is_empty() {
         out.push_str("[keys]\n");

@@ -89,6 +89,12 @@ pub fn default_file(keys: &Bindings) -> String {
          # start (--no-cover leaves it out once).\ncover = {}\n",
         d.cover
     );
+    let _ = writeln!(
+        out,
+        "# Reload a story folder each time one of its files is saved (--no-watch turns it\n\
+         # off once).\nwatch = {}\n",
+        d.watch
+    );
     out.push_str(
         "# Keys: action = a key or a list of keys; listing an action replaces its default keys,\n\
          # [] unbinds it. A key is a character (x, G, ?), a name (enter, esc, tab, backspace,\n\

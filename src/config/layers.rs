@@ -14,6 +14,7 @@ pub const ENV_VARS: &[&str] = &[
     "COMICTERM_COMMENTARY",
     "COMICTERM_RESUME",
     "COMICTERM_COVER",
+    "COMICTERM_WATCH",
 ];
 
 /// What the environment sets, and a one-line message for each variable whose value is not
@@ -49,6 +50,7 @@ pub fn env_layer(env: impl Fn(&str) -> Option<String>) -> (Layer, Vec<String>) {
     );
     layer.resume = flag(choice("COMICTERM_RESUME"), "COMICTERM_RESUME", &mut bad);
     layer.cover = flag(choice("COMICTERM_COVER"), "COMICTERM_COVER", &mut bad);
+    layer.watch = flag(choice("COMICTERM_WATCH"), "COMICTERM_WATCH", &mut bad);
     (layer, bad)
 }
 
@@ -90,6 +92,7 @@ pub fn cli_layer(args: &ViewArgs) -> Layer {
         commentary: None,
         resume: args.from_start.then_some(false),
         cover: args.no_cover.then_some(false),
+        watch: args.no_watch.then_some(false),
         keys: Vec::new(),
     }
 }

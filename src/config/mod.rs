@@ -37,6 +37,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "commentary",
     "resume",
     "cover",
+    "watch",
     "keys",
 ];
 
@@ -69,6 +70,7 @@ pub struct Layer {
     pub commentary: Option<CommentaryMode>,
     pub resume: Option<bool>,
     pub cover: Option<bool>,
+    pub watch: Option<bool>,
     pub keys: Bindings,
 }
 
@@ -85,6 +87,8 @@ pub struct Settings {
     pub resume: bool,
     /// A cover card (title, summary, credits) before page 1 when a story opens at its start.
     pub cover: bool,
+    /// Watch a story folder and reload it on each save.
+    pub watch: bool,
     /// Rebound actions only (see [`Bindings`]).
     pub keys: Bindings,
 }
@@ -99,6 +103,7 @@ impl Default for Settings {
             commentary: CommentaryMode::Overlay,
             resume: true,
             cover: true,
+            watch: true,
             keys: Vec::new(),
         }
     }
@@ -129,6 +134,7 @@ pub fn merge(cli: &Layer, env: &Layer, file: &Layer) -> Settings {
             .unwrap_or(d.commentary),
         resume: layers.iter().find_map(|l| l.resume).unwrap_or(d.resume),
         cover: layers.iter().find_map(|l| l.cover).unwrap_or(d.cover),
+        watch: layers.iter().find_map(|l| l.watch).unwrap_or(d.watch),
         keys,
     }
 }

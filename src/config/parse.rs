@@ -70,6 +70,7 @@ impl Parser<'_> {
                 "commentary" => self.layer.commentary = self.choice("commentary", value),
                 "resume" => self.layer.resume = self.boolean("resume", value),
                 "cover" => self.layer.cover = self.boolean("cover", value),
+                "watch" => self.layer.watch = self.boolean("watch", value),
                 "keys" => self.keys(value, actions),
                 other => self.unknown(key.span(), other, "", KNOWN_KEYS),
             }

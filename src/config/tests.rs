@@ -47,7 +47,7 @@ fn every_key_is_read() {
     let l = parse(
         "language = \"zh-Hans\"\nview = \"panel\"\ngraphics = \"halfblocks\"\n\
          theme = \"high-contrast\"\ncommentary = \"side\"\nresume = false\n\
-         [keys]\nnext-page = [\"x\", \"ctrl-n\"]\nquit = \"Q\"\ntoggle-help = []\n",
+         cover = false\nwatch = false\n[keys]\nnext-page = [\"x\", \"ctrl-n\"]\nquit = \"Q\"\ntoggle-help = []\n",
     );
     assert!(l.diagnostics.is_empty(), "{}", rendered(&l));
     let s = merge(&Layer::default(), &Layer::default(), &l.layer);
@@ -57,6 +57,7 @@ fn every_key_is_read() {
     assert_eq!(s.theme, Theme::HighContrast);
     assert_eq!(s.commentary, CommentaryMode::Side);
     assert!(!s.resume);
+    assert!(!s.cover && !s.watch);
     assert_eq!(
         s.keys,
         vec![
@@ -121,11 +122,13 @@ fn the_command_line_layer() {
         "--from-start",
         "--lang",
         "zh",
+        "--no-watch",
     ]);
     let l = cli_layer(&cli.view);
     assert_eq!(l.theme, Some(Theme::HighContrast));
     assert_eq!(l.resume, Some(false));
     assert_eq!(l.language.as_deref(), Some("zh"));
+    assert_eq!(l.watch, Some(false));
     let none = cli_layer(&crate::cli::Cli::parse_from(["comicterm"]).view);
     assert_eq!(none, Layer::default());
 }
@@ -137,6 +140,7 @@ fn the_environment_layer_ignores_what_it_does_not_understand() {
         ("COMICTERM_VIEW", "Panel"),
         ("COMICTERM_THEME", "neon"),
         ("COMICTERM_RESUME", "off"),
+        ("COMICTERM_WATCH", "no"),
         ("COMICTERM_COMMENTARY", "side\u{1b}[2J"),
     ];
     let (layer, bad) = env_layer(|k| {
@@ -149,6 +153,7 @@ fn the_environment_layer_ignores_what_it_does_not_understand() {
     assert_eq!(layer.theme, None);
     assert_eq!(layer.commentary, None);
     assert_eq!(layer.resume, Some(false));
+    assert_eq!(layer.watch, Some(false));
     assert_eq!(bad.len(), 2, "{bad:?}");
     assert!(
         bad[0].contains("COMICTERM_THEME=neon") && bad[0].contains("high-contrast"),
