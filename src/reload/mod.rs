@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::story::{Story, StorySource, load};
 
-pub use watch::{QUIET, Watch, settle};
+pub use watch::{MAX_WAIT, QUIET, Watch, settle};
 
 /// What a reload produced.
 #[derive(Debug)]

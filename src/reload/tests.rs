@@ -52,7 +52,7 @@ fn settle_waits_for_a_quiet_spell_and_ends_with_the_sender() {
     });
     let start = Instant::now();
     // Events 20 ms apart keep it waiting; it returns once they stop, or reports the end.
-    let settled = settle(&rx, Duration::from_millis(150));
+    let settled = settle(&rx, Duration::from_millis(150), Duration::from_secs(5));
     feeder.join().unwrap();
     assert!(start.elapsed() >= Duration::from_millis(80));
     if settled {
@@ -64,8 +64,29 @@ fn settle_waits_for_a_quiet_spell_and_ends_with_the_sender() {
     let (tx, rx) = mpsc::channel::<()>();
     drop(tx);
     assert!(
-        !settle(&rx, Duration::from_secs(5)),
+        !settle(&rx, Duration::from_secs(5), Duration::from_secs(5)),
         "a closed channel ends the wait"
+    );
+}
+
+#[test]
+fn settle_gives_up_waiting_for_quiet_after_the_longest_wait() {
+    let (tx, rx) = mpsc::channel();
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let flag = stop.clone();
+    let feeder = std::thread::spawn(move || {
+        while !flag.load(std::sync::atomic::Ordering::Relaxed) {
+            let _ = tx.send(());
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    });
+    // Events every 10 ms never leave 100 ms of quiet: the wait ends after the longest wait.
+    let settled = settle(&rx, Duration::from_millis(100), Duration::from_millis(300));
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    feeder.join().unwrap();
+    assert!(
+        settled,
+        "a folder written to without pause is still reloaded"
     );
 }
 

@@ -14,6 +14,10 @@ use super::{Reloaded, matters, reload};
 /// rewrite the file right after.
 pub const QUIET: Duration = Duration::from_millis(200);
 
+/// The longest a reload waits for quiet: a folder written to without pause (a generator, a
+/// sync tool) is still loaded about once a second.
+pub const MAX_WAIT: Duration = Duration::from_secs(1);
+
 /// A running watch; dropping it stops the watching and ends its thread.
 pub struct Watch {
     _watcher: notify::RecommendedWatcher,
@@ -50,7 +54,7 @@ fn run(root: &Path, given: &Path, events: &Events, send: &dyn Fn(Reloaded) -> bo
             Ok(_) => continue,
             Err(_) => return,
         }
-        if !settle(events, QUIET) {
+        if !settle(events, QUIET, MAX_WAIT) {
             return;
         }
         if !send(reload(given)) {
@@ -59,10 +63,13 @@ fn run(root: &Path, given: &Path, events: &Events, send: &dyn Fn(Reloaded) -> bo
     }
 }
 
-/// Waits until no event has come for `quiet`; false when the watcher is gone.
-pub fn settle<T>(events: &Receiver<T>, quiet: Duration) -> bool {
+/// Waits until no event has come for `quiet`, or `max` has passed; false when the watcher
+/// is gone.
+pub fn settle<T>(events: &Receiver<T>, quiet: Duration, max: Duration) -> bool {
+    let start = std::time::Instant::now();
     loop {
         match events.recv_timeout(quiet) {
+            Ok(_) if start.elapsed() >= max => return true,
             Ok(_) => {}
             Err(RecvTimeoutError::Timeout) => return true,
             Err(RecvTimeoutError::Disconnected) => return false,
