@@ -6,8 +6,10 @@
 
 use std::fmt::Write as _;
 
+use comicterm::app::keys::Key;
 use comicterm::app::overview::OverviewStep;
-use comicterm::app::{Action, App, Overlay, Position};
+use comicterm::app::{Action, App, Overlay, Position, keymap};
+use comicterm::ui::keyhelp;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 
@@ -141,6 +143,58 @@ fn a_hit_in_alt_text_is_highlighted() {
     let app = at("en", BIG, &searched("bunting"));
     assert_eq!(app.search.current, Some(0));
     assert_only_word_reversed(&app, "bunting");
+}
+
+/// The hits at 80×24, where pages show one panel at a time: English (the note's hit in the
+/// commentary over the panel) and Chinese (the spoken hit under the art).
+#[test]
+fn hits_highlighted_at_80x24() {
+    for (lang, word) in [("en", "him"), ("zh-Hans", "你")] {
+        let mut actions = searched(word);
+        actions.extend([Action::SearchNext, Action::SearchNext]);
+        let app = at(lang, SMALL, &actions);
+        assert_eq!(app.search.current, Some(2));
+        assert_only_word_reversed(&app, word);
+        insta::assert_snapshot!(format!("hits_{lang}_80x24"), screen_and_highlights(&app));
+    }
+}
+
+/// Rebinding an action (as a config file's `[keys]` does) changes what the keys do and what
+/// the help overlay lists, in both languages: next page on `x` and `z`, no longer on PgDn.
+#[test]
+fn a_rebound_key_dispatches_and_shows_in_help() {
+    for (lang, describe) in [
+        ("en", keyhelp::en as fn(Action) -> &'static str),
+        ("zh-Hans", keyhelp::zh),
+    ] {
+        let mut app = at(lang, (100, 30), &[]);
+        app.keymap
+            .rebind("next-page", vec![Key::Char('x'), Key::Char('z')])
+            .unwrap();
+        assert_eq!(
+            keymap::map_key(&app, Key::Char('z')),
+            Some(Action::NextPage)
+        );
+        assert_ne!(keymap::map_key(&app, Key::PageDown), Some(Action::NextPage));
+        let action = keymap::map_key(&app, Key::Char('x')).expect("x is bound");
+        app.update(action);
+        assert_eq!(app.pos.page, 1, "{lang}: x turned the page");
+        app.update(Action::ToggleHelp);
+        let text = comicterm::ui::dump::text(&frame::buffer(&app));
+        let does = describe(Action::NextPage);
+        // Help rows: the keys, two or more spaces, what they do.
+        let rows: Vec<(&str, &str)> = text
+            .lines()
+            .filter_map(|l| {
+                let inner = l.trim_matches(|c: char| c == '│' || c.is_whitespace());
+                let (keys, what) = inner.split_once("  ")?;
+                Some((keys, what.trim()))
+            })
+            .collect();
+        let keys = rows.iter().find(|(_, what)| *what == does).map(|r| r.0);
+        assert_eq!(keys, Some("x z"), "{lang}: help lists {does:?}:\n{text}");
+        assert!(!text.contains("PgDn "), "{lang}: PgDn is no longer listed");
+    }
 }
 
 /// The overview on page 2 with a bookmark, in the sizes and language not snapshotted on
