@@ -108,7 +108,6 @@ fn hits_highlighted_with_their_count() {
         "{}",
         status(&app)
     );
-    let runs = reversed_runs(&frame::buffer(&app));
     assert_eq!(app.overlay, Overlay::Commentary, "the hit is in a note");
     assert_only_word_reversed(&app, word);
     insta::assert_snapshot!(screen_and_highlights(&app));
