@@ -9,6 +9,7 @@ mod art;
 mod art_protocols;
 mod cjk;
 mod headless;
+mod reader;
 mod reload;
 mod sizes;
 mod snapshots;
