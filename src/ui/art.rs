@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
-use super::{ViewCtx, theme, wrap::wrap_str_rows};
+use super::{ViewCtx, theme};
 use crate::art::{Graphic, HalfBlocks, Shown};
 use crate::story::Panel;
 
@@ -57,6 +57,9 @@ fn placeholder(panel: &Panel, note: Option<&str>, area: Rect, buf: &mut Buffer, 
     block.render(area, buf);
     let rows = usize::from(inner.height);
     let style = theme::slanted(theme::ALT, ctx.strings.italics);
-    let alt = wrap_str_rows(panel.alt.get(ctx.lang), style, inner.width, rows);
+    // A search hit in the alt text is shown reversed, as in the panel's lines.
+    let hits = super::hits::ranges(ctx, panel.number, |w| *w == crate::search::Where::Alt);
+    let spans = super::hits::marked(panel.alt.get(ctx.lang), style, &hits);
+    let alt = super::wrap::wrap_rows(&spans, inner.width, rows);
     Paragraph::new(alt).render(inner, buf);
 }

@@ -1,5 +1,6 @@
 //! The commentary overlay's content: notes grouped by panel, then the numbered sources.
 
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::{ViewCtx, theme, wrap::wrap_rows};
@@ -22,9 +23,9 @@ pub fn lines(app: &App, ctx: &ViewCtx, width: u16, max_rows: usize) -> Vec<Line<
         out.push(Line::styled(head, theme::HEADING));
         for (i, note) in panel.notes.iter().enumerate() {
             let left = max_rows.saturating_sub(out.len());
-            let hit = note_hit(panel.number, i, ctx);
+            let hits = super::hits::ranges(ctx, panel.number, |w| *w == Where::Note(i));
             out.extend(wrap_rows(
-                &note_spans(note, hit, ctx, &mut cited),
+                &note_spans(note, &hits, ctx, &mut cited),
                 width,
                 left,
             ));
@@ -42,18 +43,9 @@ pub fn lines(app: &App, ctx: &ViewCtx, width: u16, max_rows: usize) -> Vec<Line<
     out
 }
 
-/// The byte range of a search hit in note `i` of panel `number`, in the language shown.
-fn note_hit(number: usize, i: usize, ctx: &ViewCtx) -> Option<std::ops::Range<usize>> {
-    let lang = ctx.story.languages.iter().position(|l| l == ctx.lang)?;
-    ctx.hits
-        .iter()
-        .find(|h| h.number == number && h.lang == lang && h.place == Where::Note(i))
-        .map(|h| h.range.clone())
-}
-
 fn note_spans<'a>(
     note: &'a Note,
-    hit: Option<std::ops::Range<usize>>,
+    hits: &[std::ops::Range<usize>],
     ctx: &ViewCtx<'a>,
     cited: &mut std::collections::BTreeSet<usize>,
 ) -> Vec<Span<'a>> {
@@ -70,22 +62,9 @@ fn note_spans<'a>(
             theme::DISPUTED,
         ));
     }
+    // Search hits in this note are shown reversed, as in the panels.
     let text = note.text.get(ctx.lang);
-    match hit.and_then(|r| {
-        Some((
-            text.get(..r.start)?,
-            text.get(r.clone())?,
-            text.get(r.end..)?,
-        ))
-    }) {
-        // A search hit in this note is shown reversed, as in the panels.
-        Some((before, found, after)) => spans.extend([
-            Span::raw(before),
-            Span::styled(found, theme::HIT),
-            Span::raw(after),
-        ]),
-        None => spans.push(Span::raw(text)),
-    }
+    spans.extend(super::hits::marked(text, Style::default(), hits));
     // The story's numbers, in order: `[1] [2] [5]`, never `[2] [1] [5]`.
     let mut numbers: Vec<usize> = note
         .cites

@@ -15,33 +15,25 @@ pub fn panel_text(panel: &Panel, ctx: &ViewCtx, width: u16, max_rows: usize) -> 
             break;
         }
         let mut spans = spans(line, ctx);
-        if let Some(range) = hit_in(panel, i, ctx) {
-            spans = highlight(spans, line, range, ctx);
+        let hits = super::hits::ranges(
+            ctx,
+            panel.number,
+            |w| matches!(w, crate::search::Where::Line { index, .. } if *index == i),
+        );
+        if !hits.is_empty() {
+            spans = highlight(spans, line, &hits, ctx);
         }
         out.extend(wrap_rows(&spans, width, left));
     }
     out
 }
 
-/// The byte range of a search hit in line `i` of `panel`, in the language shown.
-fn hit_in(panel: &Panel, i: usize, ctx: &ViewCtx) -> Option<std::ops::Range<usize>> {
-    let lang = ctx.story.languages.iter().position(|l| l == ctx.lang)?;
-    ctx.hits
-        .iter()
-        .find(|h| {
-            h.number == panel.number
-                && h.lang == lang
-                && matches!(h.place, crate::search::Where::Line { index, .. } if index == i)
-        })
-        .map(|h| h.range.clone())
-}
-
-/// The line's spans with the hit's text reversed: the body span (the last) is split where
-/// the story text appears in it (thoughts and signs add brackets around it).
+/// The line's spans with the hits reversed: the body span (the last) is split where the
+/// story text appears in it (thoughts and signs add brackets around it).
 fn highlight<'a>(
     mut spans: Vec<Span<'a>>,
     line: &'a story::Line,
-    range: std::ops::Range<usize>,
+    hits: &[std::ops::Range<usize>],
     ctx: &ViewCtx<'a>,
 ) -> Vec<Span<'a>> {
     let text = line.text.get(ctx.lang);
@@ -49,15 +41,14 @@ fn highlight<'a>(
         return spans;
     };
     let content = body.content.to_string();
-    let (Some(at), Some(found)) = (content.find(text), text.get(range.clone())) else {
+    let Some(at) = content.find(text) else {
         spans.push(body);
         return spans;
     };
-    let (start, end) = (at + range.start, at + range.end);
     let style = body.style;
-    spans.push(Span::styled(content[..start].to_string(), style));
-    spans.push(Span::styled(found.to_string(), style.patch(theme::HIT)));
-    spans.push(Span::styled(content[end..].to_string(), style));
+    spans.push(Span::styled(content[..at].to_string(), style));
+    spans.extend(super::hits::marked(text, style, hits));
+    spans.push(Span::styled(content[at + text.len()..].to_string(), style));
     spans
 }
 

@@ -9,6 +9,7 @@ pub mod dump;
 mod frame;
 mod geometry;
 mod help;
+mod hits;
 pub mod keyhelp;
 pub mod layout;
 mod lines;

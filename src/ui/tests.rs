@@ -380,4 +380,22 @@ fn search_hits_are_highlighted_where_they_are_drawn() {
         "{}",
         reversed(&in_text)
     );
+    // Every hit of a text, not only its first: "Later that night." has four t's.
+    let every = app_at(&s, (160, 48), &search("t"));
+    let shown = frame(&every);
+    let caption_row = (0..shown.area.height)
+        .find(|&y| {
+            let row: String = (0..shown.area.width)
+                .map(|x| shown[(x, y)].symbol())
+                .collect();
+            row.contains("Later that night.")
+        })
+        .expect("the first panel's caption is drawn");
+    let marked = (0..shown.area.width)
+        .filter(|&x| {
+            let c = &shown[(x, caption_row)];
+            c.symbol() == "t" && c.modifier.contains(ratatui::style::Modifier::REVERSED)
+        })
+        .count();
+    assert!(marked >= 4, "{marked} of the caption's t's reversed");
 }

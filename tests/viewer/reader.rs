@@ -135,9 +135,7 @@ fn assert_only_word_reversed(app: &App, word: &str) {
 }
 
 /// A hit in a panel's alt text, drawn in place of the art (no art, or art not ready yet).
-/// Known gap: `src/ui/art.rs` draws the alt text without the hit's highlight.
 #[test]
-#[ignore = "hits in alt text are not highlighted yet (src/ui/art.rs)"]
 fn a_hit_in_alt_text_is_highlighted() {
     let app = at("en", BIG, &searched("bunting"));
     assert_eq!(app.search.current, Some(0));
