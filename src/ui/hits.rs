@@ -79,7 +79,7 @@ mod tests {
         // Inside a CJK character, or past the end: not marked, nothing lost.
         assert_eq!(shown(&marked(t, plain, &[20..22, 30..40])), t);
         assert_eq!(
-            shown(&marked(t, plain, &[19..25])),
+            shown(&marked(t, plain, &[19..25, 30..40])),
             "roses, more roses, [玫瑰]"
         );
         assert_eq!(shown(&marked("", plain, &[])), "");
