@@ -51,6 +51,10 @@ pub struct Strings {
     /// Labels for single-source, disputed and unverified notes (established ones get none).
     statuses: [&'static str; 3],
     pub sources: &'static str,
+    /// Around a source title that is our description, not the work's own: `[…].`, `［…］`.
+    pub supplied: (&'static str, &'static str),
+    /// Credit roles: writer, artist, translator, editor, researcher, other.
+    roles: [&'static str; 6],
     pub auto_panel: &'static str,
     kinds: [&'static str; 3],
     /// Transcript labels: caption, narration, speech, thought, sign, sound.
@@ -120,6 +124,15 @@ impl Strings {
             NoteStatus::Disputed => Some(self.statuses[1]),
             NoteStatus::Unverified => Some(self.statuses[2]),
         }
+    }
+
+    /// A credit role (the format's word, e.g. `writer`) in this language; an unknown word
+    /// (never in a checked story) as it is.
+    pub fn role<'r>(&self, role: &'r str) -> &'r str {
+        crate::story::CREDIT_ROLES
+            .iter()
+            .position(|r| *r == role)
+            .map_or(role, |i| self.roles[i])
     }
 
     pub fn line_kind(&self, kind: LineKind) -> &'static str {
@@ -219,6 +232,15 @@ static EN: Strings = Strings {
     no_notes: "No commentary here.",
     statuses: ["single source", "disputed", "unverified"],
     sources: "Sources",
+    supplied: ("[", "]."),
+    roles: [
+        "Writer",
+        "Artist",
+        "Translator",
+        "Editor",
+        "Research",
+        "Other",
+    ],
     auto_panel: "panel: page too small",
     kinds: ["Context", "Analysis", "Translation"],
     line_kinds: ["Caption", "Narration", "says", "thinks", "Sign", "Sound"],
@@ -276,6 +298,8 @@ static ZH: Strings = Strings {
     no_notes: "这里没有评注。",
     statuses: ["单一来源", "有争议", "未经证实"],
     sources: "资料来源",
+    supplied: ("［", "］"),
+    roles: ["编剧", "绘画", "翻译", "编辑", "资料整理", "其他"],
     auto_panel: "单格：整页放不下",
     kinds: ["背景", "分析", "翻译"],
     line_kinds: ["旁白框", "叙述", "说", "心想", "标牌", "音效"],

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use super::limits::*;
 use super::{Checker, quote_list};
 use crate::diag::{Kind, excerpt, thousands};
-use crate::story::model::{Character, Credit, Source, SourceKind, Text};
-use crate::story::raw::{RawSource, RawStory, Str};
+use crate::story::model::{CREDIT_ROLES, Character, Credit, Source, SourceKind, SourceTitle, Text, TitleName};
+use crate::story::raw::{RawSource, RawStory, RawTitle, Str};
 
 /// Everything in `story.toml` except the pages.
 #[derive(Debug)]
@@ -22,15 +22,6 @@ pub struct StoryHead {
     pub character_ids: Known,
     pub source_ids: Known,
 }
-
-const ROLES: &[(&str, ())] = &[
-    ("writer", ()),
-    ("artist", ()),
-    ("translator", ()),
-    ("editor", ()),
-    ("researcher", ()),
-    ("other", ()),
-];
 
 const SOURCE_KINDS: &[(&str, SourceKind)] = &[
     ("news", SourceKind::News),
@@ -100,7 +91,7 @@ pub fn check_head(raw: &RawStory, c: &mut Checker) -> StoryHead {
     let credits = raw.credit[..n]
         .iter()
         .map(|cr| {
-            c.one_of(&cr.role, "credit role", ROLES);
+            c.one_of(&cr.role, "credit role", &CREDIT_ROLES.map(|r| (r, ())));
             Credit {
                 role: cr.role.get_ref().clone(),
                 name: c.plain(&cr.name, "credit name", MAX_NAME),
@@ -188,7 +179,13 @@ fn check_source(s: &RawSource, c: &mut Checker) -> Source {
     }
     Source {
         id: c.id(&s.id, "source id"),
-        title: c.plain(&s.title, "source title", MAX_TITLE),
+        title: SourceTitle {
+            name: check_title(&s.title, c),
+            description: s
+                .description
+                .as_ref()
+                .map(|d| c.text(d, "source description", MAX_DESCRIPTION)),
+        },
         publisher: c.plain(&s.publisher, "source publisher", MAX_NAME),
         author: s
             .author
@@ -200,6 +197,31 @@ fn check_source(s: &RawSource, c: &mut Checker) -> Source {
             .one_of(&s.kind, "source kind", SOURCE_KINDS)
             .unwrap_or(SourceKind::Other),
     }
+}
+
+/// A string title is the work's own; a table is our description, which the viewer shows in
+/// brackets, so its texts must not bring their own.
+fn check_title(title: &toml::Spanned<RawTitle>, c: &mut Checker) -> TitleName {
+    if let Some(own) = RawTitle::own(title) {
+        return TitleName::Own(c.plain(&own, "source title", MAX_TITLE));
+    }
+    let Some(ours) = RawTitle::ours(title) else {
+        return TitleName::Own(String::new());
+    };
+    for value in ours.get_ref().values() {
+        let t = value.get_ref().trim();
+        if t.starts_with('[') && t.ends_with(']') {
+            c.error_hint(
+                Kind::BadValue,
+                value.span(),
+                "a source title given by language is our description and is shown in brackets; \
+                 these would be doubled"
+                    .into(),
+                "remove the brackets; write a string title only for the work's own title".into(),
+            );
+        }
+    }
+    TitleName::Ours(c.text(&ours, "source title", MAX_TITLE))
 }
 
 /// Where an id was first used: its file and byte offset (turned into `file:line:col` only
