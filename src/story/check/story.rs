@@ -214,10 +214,11 @@ fn check_title(title: &toml::Spanned<RawTitle>, c: &mut Checker) -> TitleName {
             c.error_hint(
                 Kind::BadValue,
                 value.span(),
-                "a source title given by language is our description and is shown in brackets; \
-                 these would be doubled"
+                "a title given by language is our description of the work, and the viewer \
+                 adds its brackets"
                     .into(),
-                "remove the brackets; write a string title only for the work's own title".into(),
+                "remove the brackets (a string title is the work's own title, shown as written)"
+                    .into(),
             );
         }
     }
