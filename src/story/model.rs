@@ -191,7 +191,10 @@ impl SourceTitle {
             TitleName::Own(t) => vec![t.as_str()],
             TitleName::Ours(t) => t.iter().map(|(_, t)| t).collect(),
         };
-        let described = self.description.iter().flat_map(|d| d.iter().map(|(_, t)| t));
+        let described = self
+            .description
+            .iter()
+            .flat_map(|d| d.iter().map(|(_, t)| t));
         title.into_iter().chain(described)
     }
 }

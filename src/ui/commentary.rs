@@ -133,7 +133,14 @@ fn append_sources(
             Span::raw(gap),
             Span::styled(url.to_string(), style),
         ];
-        out.extend(source_rows(n, source, &spans, ctx.lang, width, max_rows - out.len()));
+        out.extend(source_rows(
+            n,
+            source,
+            &spans,
+            ctx.lang,
+            width,
+            max_rows - out.len(),
+        ));
     }
 }
 

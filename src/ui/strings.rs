@@ -317,3 +317,24 @@ static ZH: Strings = Strings {
     actions: super::keyhelp::zh,
     mouse: ("Wheel / click", "视图的一步（窗口中滚一行）/ 打开一格"),
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_credit_role_has_its_own_word_in_each_language() {
+        for s in [&EN, &ZH] {
+            let words: std::collections::BTreeSet<&str> = crate::story::CREDIT_ROLES
+                .iter()
+                .map(|r| s.role(r))
+                .collect();
+            assert_eq!(words.len(), crate::story::CREDIT_ROLES.len());
+            assert!(!words.iter().any(|w| crate::story::CREDIT_ROLES.contains(w)));
+        }
+        assert_eq!(ZH.role("researcher"), "资料整理");
+        assert_eq!(EN.role("writer"), "Writer");
+        // Never in a checked story; shown as written rather than dropped.
+        assert_eq!(ZH.role("drummer"), "drummer");
+    }
+}

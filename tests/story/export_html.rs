@@ -94,7 +94,10 @@ fn chinese_has_its_lang_and_marks_what_is_not() {
     }
     assert!(out.contains("<span>危险的爱情（重述版）</span>"));
     // English source titles carry their language; Chinese ones need none.
-    let scmp = escaped(&comicterm::ui::describe_source(&story.sources[0], "zh-Hans"));
+    let scmp = escaped(&comicterm::ui::describe_source(
+        &story.sources[0],
+        "zh-Hans",
+    ));
     assert!(
         out.contains(&format!("<span lang=\"en\">{scmp}</span>")),
         "{scmp}"
@@ -123,7 +126,10 @@ fn sources_are_described_in_the_page_language_and_the_rest_marked() {
         let d_en = src.title.description("en").unwrap();
         assert!(!item.contains(&escaped(d_en)), "{}", src.id);
         let en_item = source_item(&en, i + 1);
-        assert!(en_item.contains(&format!("<div class=\"description\">{}</div>", escaped(d_en))));
+        assert!(en_item.contains(&format!(
+            "<div class=\"description\">{}</div>",
+            escaped(d_en)
+        )));
         match src.title.get("zh-Hans") {
             // Our own description of the work: in Chinese, in fullwidth brackets.
             (title, true) => {
@@ -136,7 +142,13 @@ fn sources_are_described_in_the_page_language_and_the_rest_marked() {
             // The work's own English title keeps its language on the Chinese page.
             (title, false) if title.is_ascii() => {
                 let lang_en = format!("<span lang=\"en\">{}", escaped(title));
-                assert!(item.starts_with(&format!("<li id=\"source-{0}\" value=\"{0}\">{lang_en}", i + 1)), "{item}");
+                assert!(
+                    item.starts_with(&format!(
+                        "<li id=\"source-{0}\" value=\"{0}\">{lang_en}",
+                        i + 1
+                    )),
+                    "{item}"
+                );
             }
             (title, false) => assert!(item.contains(title), "{}", src.id),
         }
@@ -144,7 +156,10 @@ fn sources_are_described_in_the_page_language_and_the_rest_marked() {
     // The one Chinese title on the English page is marked Chinese.
     let legal = story.source_number("legaldaily-2022-rewards").unwrap();
     let item = source_item(&en, legal);
-    assert!(item.contains("<span lang=\"zh-Hans\">公民举报危害国家安全行为奖励办法</span>"), "{item}");
+    assert!(
+        item.contains("<span lang=\"zh-Hans\">公民举报危害国家安全行为奖励办法</span>"),
+        "{item}"
+    );
 }
 
 #[test]
@@ -152,7 +167,10 @@ fn credit_roles_are_in_the_page_language() {
     let story = builtin();
     let zh = html(story, Some("zh-Hans"));
     for role in ["编剧", "翻译", "绘画", "资料整理"] {
-        assert!(zh.contains(&format!("<dt><span>{role}</span></dt>")), "{role}");
+        assert!(
+            zh.contains(&format!("<dt><span>{role}</span></dt>")),
+            "{role}"
+        );
     }
     assert!(!zh.contains("<dt>writer") && !zh.contains(">writer<"));
     let en = html(story, Some("en"));

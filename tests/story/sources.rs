@@ -34,8 +34,11 @@ fn loaded(lines: &str) -> Story {
     outcome.story.unwrap()
 }
 
+/// A diagnostic's kind, line and column.
+type Located = (Kind, usize, usize);
+
 /// Every diagnostic as (kind, line, column).
-fn located(lines: &str) -> Vec<(Kind, usize, usize)> {
+fn located(lines: &str) -> Vec<Located> {
     load_source(&source(lines))
         .diagnostics
         .iter()
@@ -50,7 +53,10 @@ fn a_string_title_is_the_works_own_and_a_description_is_localized() {
          description = { en = \"A report on the poster.\", zh-Hans = \"关于海报的报道。\" }\n",
     );
     let title = &story.sources[0].title;
-    assert_eq!(title.name, TitleName::Own("Daily Paper on the poster".into()));
+    assert_eq!(
+        title.name,
+        TitleName::Own("Daily Paper on the poster".into())
+    );
     for lang in ["en", "zh-Hans"] {
         assert_eq!(title.get(lang), ("Daily Paper on the poster", false));
     }
@@ -82,10 +88,16 @@ fn a_source_without_a_description_still_loads() {
 #[test]
 fn description_mistakes_are_located() {
     let t = "title = \"t\"\n";
-    let cases: &[(&str, &[(Kind, usize, usize)])] = &[
+    let cases: &[(&str, &[Located])] = &[
         // A missing language: at the table, inline or dotted.
-        ("description = { en = \"x\" }\n", &[(Kind::MissingLanguage, 10, 15)]),
-        ("description.en = \"x\"\n", &[(Kind::MissingLanguage, 10, 1)]),
+        (
+            "description = { en = \"x\" }\n",
+            &[(Kind::MissingLanguage, 10, 15)],
+        ),
+        (
+            "description.en = \"x\"\n",
+            &[(Kind::MissingLanguage, 10, 1)],
+        ),
         // A language the story does not declare: at its key.
         (
             "description = { en = \"x\", zh-Hans = \"甲\", fr = \"y\" }\n",
@@ -106,7 +118,7 @@ fn description_mistakes_are_located() {
 
 #[test]
 fn title_mistakes_are_located() {
-    let cases: &[(&str, &[(Kind, usize, usize)])] = &[
+    let cases: &[(&str, &[Located])] = &[
         ("title.en = \"x\"\n", &[(Kind::MissingLanguage, 9, 1)]),
         (
             "title = { en = \"x\", zh-Hans = \"甲\", de = \"y\" }\n",
@@ -117,7 +129,10 @@ fn title_mistakes_are_located() {
             "title = { en = \"[x]\", zh-Hans = \"甲\" }\n",
             &[(Kind::BadValue, 9, 16)],
         ),
-        ("title = { en = \"x\", zh-Hans = \"\" }\n", &[(Kind::EmptyText, 9, 31)]),
+        (
+            "title = { en = \"x\", zh-Hans = \"\" }\n",
+            &[(Kind::EmptyText, 9, 31)],
+        ),
         ("title = 5\n", &[(Kind::WrongType, 9, 9)]),
         ("title = []\n", &[(Kind::WrongType, 9, 9)]),
     ];
@@ -126,7 +141,10 @@ fn title_mistakes_are_located() {
     }
     let wrong = load_source(&source("title = 5\n"));
     let msg = &wrong.diagnostics[0].message;
-    assert!(msg.contains("a string (the work's own title) or a table by language"), "{msg}");
+    assert!(
+        msg.contains("a string (the work's own title) or a table by language"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -156,9 +174,18 @@ fn control_characters_are_located_and_never_shown() {
     assert_eq!(title.get("zh-Hans"), ("我们的", true));
     assert_eq!(title.description("en"), Some("A report"));
     let transcript = export_text(&story, "zh-Hans") + &export_text(&story, "en");
-    assert!(!transcript.contains(['\u{1b}', '\u{202e}']), "{transcript:?}");
-    assert!(transcript.contains("［我们的］ Daily Paper, 2024-05.\n    报道\n"), "{transcript}");
-    assert!(transcript.contains("[Ours]. Daily Paper, 2024-05.\n    A report\n"), "{transcript}");
+    assert!(
+        !transcript.contains(['\u{1b}', '\u{202e}']),
+        "{transcript:?}"
+    );
+    assert!(
+        transcript.contains("［我们的］ Daily Paper, 2024-05.\n    报道\n"),
+        "{transcript}"
+    );
+    assert!(
+        transcript.contains("[Ours]. Daily Paper, 2024-05.\n    A report\n"),
+        "{transcript}"
+    );
 }
 
 fn export_text(story: &Story, lang: &str) -> String {

@@ -5,7 +5,9 @@ use std::collections::HashMap;
 use super::limits::*;
 use super::{Checker, quote_list};
 use crate::diag::{Kind, excerpt, thousands};
-use crate::story::model::{CREDIT_ROLES, Character, Credit, Source, SourceKind, SourceTitle, Text, TitleName};
+use crate::story::model::{
+    CREDIT_ROLES, Character, Credit, Source, SourceKind, SourceTitle, Text, TitleName,
+};
 use crate::story::raw::{RawSource, RawStory, RawTitle, Str};
 
 /// Everything in `story.toml` except the pages.
