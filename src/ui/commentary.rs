@@ -182,7 +182,7 @@ pub fn describe(source: &Source, lang: &str) -> String {
 
 /// A source's title in `lang` with what follows it: `Title.`, `[Our description].`,
 /// `［我们的描述］`.
-pub fn title(source: &Source, lang: &str) -> String {
+fn title(source: &Source, lang: &str) -> String {
     match source.title.get(lang) {
         (own, false) => format!("{own}."),
         (ours, true) => {
