@@ -123,8 +123,14 @@ impl<'a> Transcript<'a> {
                 .as_deref()
                 .map(|u| format!(" {u}"))
                 .unwrap_or_default();
-            let text = ui::describe_source(src);
+            let text = ui::describe_source(src, self.lang);
             writeln!(self.out, "[{n}] {text}{url}")?;
+            if let Some(description) = src.title.description(self.lang) {
+                // Under the citation, in line with its text.
+                let indent = " ".repeat(format!("[{n}] ").len());
+                let text = description.replace('\n', &format!("\n{indent}"));
+                writeln!(self.out, "{indent}{text}")?;
+            }
         }
         Ok(())
     }

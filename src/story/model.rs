@@ -102,6 +102,17 @@ impl Story {
     }
 }
 
+/// Every credit role, as the format writes it (`credit.role`); the interface names each in the
+/// reader's language.
+pub const CREDIT_ROLES: [&str; 6] = [
+    "writer",
+    "artist",
+    "translator",
+    "editor",
+    "researcher",
+    "other",
+];
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Credit {
     pub role: String,
@@ -118,13 +129,84 @@ pub struct Character {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
     pub id: String,
-    pub title: String,
+    /// What the reader is told the source is: its title and, where the story gives one, a
+    /// description in each language.
+    pub title: SourceTitle,
     pub publisher: String,
     pub author: Option<String>,
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub date: String,
     pub url: Option<String>,
     pub kind: SourceKind,
+}
+
+impl Source {
+    /// What follows the title in a citation, as written in every language:
+    /// ` Author. Publisher, 2024-05.`
+    pub fn details(&self) -> String {
+        let author = self
+            .author
+            .as_deref()
+            .map(|a| format!(" {a}."))
+            .unwrap_or_default();
+        format!("{author} {}, {}.", self.publisher, self.date)
+    }
+}
+
+/// How a source is named to the reader (`source.title` and `source.description`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceTitle {
+    pub name: TitleName,
+    /// What the source is, in the reader's language (`source.description`), if given.
+    pub description: Option<Text>,
+}
+
+/// A source's title as the story writes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TitleName {
+    /// The work's own title (a string): shown as written in every language, never translated.
+    Own(String),
+    /// Our description of a work whose title we could not see (a table by language): shown
+    /// in the reader's language, in brackets.
+    Ours(Text),
+}
+
+impl SourceTitle {
+    /// The title in `lang`, and whether it is our description (shown in brackets).
+    pub fn get(&self, lang: &str) -> (&str, bool) {
+        match &self.name {
+            TitleName::Own(t) => (t, false),
+            TitleName::Ours(t) => (t.get(lang), true),
+        }
+    }
+
+    /// The description in `lang`, if the story gives one.
+    pub fn description(&self, lang: &str) -> Option<&str> {
+        self.description.as_ref().map(|d| d.get(lang))
+    }
+
+    /// Every text the reader may see: the title (each language of ours) and descriptions.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        let title: Vec<&str> = match &self.name {
+            TitleName::Own(t) => vec![t.as_str()],
+            TitleName::Ours(t) => t.iter().map(|(_, t)| t).collect(),
+        };
+        let described = self
+            .description
+            .iter()
+            .flat_map(|d| d.iter().map(|(_, t)| t));
+        title.into_iter().chain(described)
+    }
+}
+
+/// The work's own title, with no description (how a source written by hand starts).
+impl From<&str> for SourceTitle {
+    fn from(title: &str) -> Self {
+        Self {
+            name: TitleName::Own(title.to_string()),
+            description: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

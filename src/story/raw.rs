@@ -46,7 +46,8 @@ pub struct RawCharacter {
 #[serde(deny_unknown_fields)]
 pub struct RawSource {
     pub id: Str,
-    pub title: Str,
+    pub title: Spanned<RawTitle>,
+    pub description: Option<RawText>,
     pub publisher: Str,
     pub author: Option<Str>,
     pub date: Str,
@@ -103,4 +104,59 @@ pub struct RawNote {
     pub status: Option<Str>,
     /// Replaced by `status`; still parsed (any type) so `check` can say what to write instead.
     pub disputed: Option<Spanned<toml::Value>>,
+}
+
+/// A source's title as written: a string (the work's own title) or a table by language (our
+/// description of it). Used inside [`Spanned`], which gives the whole value's place.
+#[derive(Debug)]
+pub enum RawTitle {
+    Own(String),
+    Ours(BTreeMap<Spanned<String>, Spanned<String>>),
+}
+
+impl RawTitle {
+    /// A string title with the place of the whole value.
+    pub fn own(title: &Spanned<RawTitle>) -> Option<Str> {
+        match title.get_ref() {
+            RawTitle::Own(s) => Some(Spanned::new(title.span(), s.clone())),
+            RawTitle::Ours(_) => None,
+        }
+    }
+
+    /// A table title as localized text, with the place of the whole table.
+    pub fn ours(title: &Spanned<RawTitle>) -> Option<RawText> {
+        match title.get_ref() {
+            RawTitle::Ours(map) => Some(Spanned::new(title.span(), map.clone())),
+            RawTitle::Own(_) => None,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for RawTitle {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(TitleVisitor)
+    }
+}
+
+struct TitleVisitor;
+
+impl<'de> serde::de::Visitor<'de> for TitleVisitor {
+    type Value = RawTitle;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a string (the work's own title) or a table by language (our description)")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawTitle, E> {
+        Ok(RawTitle::Own(v.to_string()))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<RawTitle, A::Error> {
+        let mut out = BTreeMap::new();
+        // The TOML parser has already refused duplicate keys.
+        while let Some((k, v)) = map.next_entry::<Spanned<String>, Spanned<String>>()? {
+            out.insert(k, v);
+        }
+        Ok(RawTitle::Ours(out))
+    }
 }

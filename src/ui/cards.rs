@@ -7,7 +7,8 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
-use super::{ViewCtx, commentary::describe, theme, wrap::wrap_rows};
+use super::commentary::{describe, source_rows};
+use super::{ViewCtx, theme, wrap::wrap_rows};
 use crate::app::{App, Card};
 
 /// Widest a card's text runs, in columns (for reading).
@@ -75,7 +76,10 @@ fn cover(ctx: &ViewCtx, width: u16, max_rows: usize) -> Vec<Line<'static>> {
         out.push(Line::default());
         for c in &story.credits {
             let spans = [
-                Span::styled(format!("{}: ", c.role), theme::SPEAKER),
+                Span::styled(
+                    format!("{}{}", ctx.strings.role(&c.role), ctx.strings.speaker_sep),
+                    theme::SPEAKER,
+                ),
                 Span::raw(c.name.as_str()),
             ];
             out.extend(wrap_rows(&spans, width, 2));
@@ -94,11 +98,8 @@ fn end(ctx: &ViewCtx, width: u16, max_rows: usize) -> Vec<Line<'static>> {
         if out.len() >= max_rows {
             break;
         }
-        let spans = [
-            Span::styled(format!("[{}] ", i + 1), theme::CITE),
-            Span::raw(describe(source)),
-        ];
-        out.extend(wrap_rows(&spans, width, 3));
+        let citation = [Span::raw(describe(source, ctx.lang))];
+        out.extend(source_rows(i + 1, source, &citation, ctx.lang, width, 4));
     }
     out
 }

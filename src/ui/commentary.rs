@@ -108,24 +108,65 @@ fn append_sources(
         };
         let gap = if url.is_empty() { "" } else { " " };
         let spans = [
-            Span::styled(format!("[{n}] "), theme::CITE),
-            Span::raw(describe(source)),
+            Span::raw(describe(source, ctx.lang)),
             Span::raw(gap),
             Span::styled(url.to_string(), style),
         ];
-        out.extend(wrap_rows(&spans, width, max_rows - out.len()));
+        out.extend(source_rows(
+            n,
+            source,
+            &spans,
+            ctx.lang,
+            width,
+            max_rows - out.len(),
+        ));
     }
 }
 
-/// "Title. Author. Publisher, 2024-05."
-pub fn describe(source: &Source) -> String {
-    let author = source
-        .author
-        .as_deref()
-        .map(|a| format!(" {a}."))
-        .unwrap_or_default();
-    format!(
-        "{}.{author} {}, {}.",
-        source.title, source.publisher, source.date
-    )
+/// Source `n`: `[n] ` and `citation` wrapped to `width`, then its description in `lang` (if
+/// the story gives one) on rows of its own, indented under the citation; at most `max_rows`.
+pub fn source_rows(
+    n: usize,
+    source: &Source,
+    citation: &[Span],
+    lang: &str,
+    width: u16,
+    max_rows: usize,
+) -> Vec<Line<'static>> {
+    let number = format!("[{n}] ");
+    let mut spans = vec![Span::styled(number.clone(), theme::CITE)];
+    spans.extend_from_slice(citation);
+    let mut out = wrap_rows(&spans, width, max_rows);
+    let Some(description) = source.title.description(lang) else {
+        return out;
+    };
+    let indent = u16::try_from(number.len()).unwrap_or(0);
+    let indent = if indent < width / 2 { indent } else { 0 };
+    let left = max_rows.saturating_sub(out.len());
+    let rows = wrap_rows(&[Span::raw(description)], width - indent, left);
+    let pad = " ".repeat(usize::from(indent));
+    out.extend(rows.into_iter().map(|row| {
+        let mut spans = vec![Span::raw(pad.clone())];
+        spans.extend(row.spans);
+        Line::from(spans)
+    }));
+    out
+}
+
+/// "Title. Author. Publisher, 2024-05." in `lang`: the work's own title as written, or our
+/// description of it in brackets.
+pub fn describe(source: &Source, lang: &str) -> String {
+    title(source, lang) + &source.details()
+}
+
+/// A source's title in `lang` with what follows it: `Title.`, `[Our description].`,
+/// `［我们的描述］`.
+fn title(source: &Source, lang: &str) -> String {
+    match source.title.get(lang) {
+        (own, false) => format!("{own}."),
+        (ours, true) => {
+            let (open, close) = super::strings::for_lang(lang).supplied;
+            format!("{open}{ours}{close}")
+        }
+    }
 }

@@ -51,6 +51,10 @@ pub struct Strings {
     /// Labels for single-source, disputed and unverified notes (established ones get none).
     statuses: [&'static str; 3],
     pub sources: &'static str,
+    /// Around a source title that is our description, not the work's own: `[…].`, `［…］`.
+    pub supplied: (&'static str, &'static str),
+    /// Credit roles: writer, artist, translator, editor, researcher, other.
+    roles: [&'static str; 6],
     pub auto_panel: &'static str,
     kinds: [&'static str; 3],
     /// Transcript labels: caption, narration, speech, thought, sign, sound.
@@ -125,6 +129,15 @@ impl Strings {
             NoteStatus::Disputed => Some(self.statuses[1]),
             NoteStatus::Unverified => Some(self.statuses[2]),
         }
+    }
+
+    /// A credit role (the format's word, e.g. `writer`) in this language; an unknown word
+    /// (never in a checked story) as it is.
+    pub fn role<'r>(&self, role: &'r str) -> &'r str {
+        crate::story::CREDIT_ROLES
+            .iter()
+            .position(|r| *r == role)
+            .map_or(role, |i| self.roles[i])
     }
 
     pub fn line_kind(&self, kind: LineKind) -> &'static str {
@@ -224,6 +237,15 @@ static EN: Strings = Strings {
     no_notes: "No commentary here.",
     statuses: ["single source", "disputed", "unverified"],
     sources: "Sources",
+    supplied: ("[", "]."),
+    roles: [
+        "Writer",
+        "Artist",
+        "Translator",
+        "Editor",
+        "Research",
+        "Other",
+    ],
     auto_panel: "panel: page too small",
     kinds: ["Context", "Analysis", "Translation"],
     line_kinds: ["Caption", "Narration", "says", "thinks", "Sign", "Sound"],
@@ -284,6 +306,8 @@ static ZH: Strings = Strings {
     no_notes: "这里没有评注。",
     statuses: ["单一来源", "有争议", "未经证实"],
     sources: "资料来源",
+    supplied: ("［", "］"),
+    roles: ["编剧", "绘画", "翻译", "编辑", "资料整理", "其他"],
     auto_panel: "单格：整页放不下",
     kinds: ["背景", "分析", "翻译"],
     line_kinds: ["旁白框", "叙述", "说", "心想", "标牌", "音效"],
@@ -304,3 +328,24 @@ static ZH: Strings = Strings {
     actions: super::keyhelp::zh,
     mouse: ("滚轮 / 点击", "视图的一步（窗口中滚一行）/ 打开一格"),
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_credit_role_has_its_own_word_in_each_language() {
+        for s in [&EN, &ZH] {
+            let words: std::collections::BTreeSet<&str> = crate::story::CREDIT_ROLES
+                .iter()
+                .map(|r| s.role(r))
+                .collect();
+            assert_eq!(words.len(), crate::story::CREDIT_ROLES.len());
+            assert!(!words.iter().any(|w| crate::story::CREDIT_ROLES.contains(w)));
+        }
+        assert_eq!(ZH.role("researcher"), "资料整理");
+        assert_eq!(EN.role("writer"), "Writer");
+        // Never in a checked story; shown as written rather than dropped.
+        assert_eq!(ZH.role("drummer"), "drummer");
+    }
+}

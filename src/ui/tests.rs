@@ -259,7 +259,10 @@ fn citations_use_the_story_numbering_in_order() {
                 continue;
             }
             listed += 1;
-            let start: String = source.title.chars().take(12).collect();
+            let start: String = super::commentary::describe(source, "en")
+                .chars()
+                .take(12)
+                .collect();
             assert!(
                 section.contains(&format!("[{n}] {start}")),
                 "page {page}: [{n}] is not {}",

@@ -65,7 +65,8 @@ fn the_viewer_still_opens_the_hostile_story() {
         }
     }
     for src in &story.sources {
-        all.extend([src.title.clone(), src.publisher.clone()]);
+        all.extend(src.title.texts().map(str::to_string));
+        all.push(src.publisher.clone());
         all.extend(src.author.clone());
         all.extend(src.url.clone());
     }

@@ -111,8 +111,9 @@ fn speakers_are_named_in_both_languages() {
     }
 }
 
-/// Every piece of text a reader sees: title, summary, character names, page titles, alt
-/// text, lines and notes, in every language.
+/// Every piece of text a reader sees that we wrote: title, summary, character names, page
+/// titles, alt text, lines, notes and what we say about sources (their descriptions, and
+/// the titles we gave works we could not see), in every language.
 fn all_text(story: &Story) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for lang in &story.languages {
@@ -136,6 +137,14 @@ fn all_text(story: &Story) -> Vec<(String, String)> {
             }
             for (i, note) in panel.notes.iter().enumerate() {
                 push(format!("panel {n} note {}", i + 1), note.text.get(lang));
+            }
+        }
+        for source in &story.sources {
+            if let (title, true) = source.title.get(lang) {
+                push(format!("source {} title", source.id), title);
+            }
+            if let Some(d) = source.title.description(lang) {
+                push(format!("source {} description", source.id), d);
             }
         }
     }
@@ -195,7 +204,8 @@ fn david_is_written_da_wei_everywhere() {
     let david = story.character("david").unwrap();
     assert_eq!(david.name.get("zh-Hans"), "大卫");
     for source in &story.sources {
-        assert!(!source.title.contains("戴维"), "source {}", source.id);
+        let mut texts = source.title.texts();
+        assert!(!texts.any(|t| t.contains("戴维")), "source {}", source.id);
     }
 }
 

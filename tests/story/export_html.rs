@@ -94,12 +94,90 @@ fn chinese_has_its_lang_and_marks_what_is_not() {
     }
     assert!(out.contains("<span>危险的爱情（重述版）</span>"));
     // English source titles carry their language; Chinese ones need none.
-    let scmp = escaped(&comicterm::ui::describe_source(&story.sources[0]));
+    let scmp = escaped(&comicterm::ui::describe_source(
+        &story.sources[0],
+        "zh-Hans",
+    ));
     assert!(
         out.contains(&format!("<span lang=\"en\">{scmp}</span>")),
         "{scmp}"
     );
     assert!(out.contains("公民举报危害国家安全行为奖励办法"));
+}
+
+/// The `<li>` of source `n` in `out`.
+fn source_item(out: &str, n: usize) -> &str {
+    let li = format!("<li id=\"source-{n}\" value=\"{n}\">");
+    let at = out.find(&li).unwrap_or_else(|| panic!("{li} missing"));
+    &out[at..at + out[at..].find("</li>").unwrap()]
+}
+
+#[test]
+fn sources_are_described_in_the_page_language_and_the_rest_marked() {
+    let story = builtin();
+    let zh = html(story, Some("zh-Hans"));
+    let en = html(story, Some("en"));
+    for (i, src) in story.sources.iter().enumerate() {
+        let item = source_item(&zh, i + 1);
+        // The description is in the page's language: no `lang` of its own.
+        let d = src.title.description("zh-Hans").unwrap();
+        let div = format!("<div class=\"description\">{}</div>", escaped(d));
+        assert!(item.contains(&div), "{}: {item}", src.id);
+        let d_en = src.title.description("en").unwrap();
+        assert!(!item.contains(&escaped(d_en)), "{}", src.id);
+        let en_item = source_item(&en, i + 1);
+        assert!(en_item.contains(&format!(
+            "<div class=\"description\">{}</div>",
+            escaped(d_en)
+        )));
+        match src.title.get("zh-Hans") {
+            // Our own description of the work: in Chinese, in fullwidth brackets.
+            (title, true) => {
+                let span = format!("<span class=\"supplied\">［{}］</span>", escaped(title));
+                assert!(item.contains(&span), "{}: {item}", src.id);
+                let (title_en, _) = src.title.get("en");
+                let span = format!("<span class=\"supplied\">[{}].</span>", escaped(title_en));
+                assert!(en_item.contains(&span), "{}: {en_item}", src.id);
+            }
+            // The work's own English title keeps its language on the Chinese page.
+            (title, false) if title.is_ascii() => {
+                let lang_en = format!("<span lang=\"en\">{}", escaped(title));
+                assert!(
+                    item.starts_with(&format!(
+                        "<li id=\"source-{0}\" value=\"{0}\">{lang_en}",
+                        i + 1
+                    )),
+                    "{item}"
+                );
+            }
+            (title, false) => assert!(item.contains(title), "{}", src.id),
+        }
+    }
+    // The one Chinese title on the English page is marked Chinese.
+    let legal = story.source_number("legaldaily-2022-rewards").unwrap();
+    let item = source_item(&en, legal);
+    assert!(
+        item.contains("<span lang=\"zh-Hans\">公民举报危害国家安全行为奖励办法</span>"),
+        "{item}"
+    );
+}
+
+#[test]
+fn credit_roles_are_in_the_page_language() {
+    let story = builtin();
+    let zh = html(story, Some("zh-Hans"));
+    for role in ["编剧", "翻译", "绘画", "资料整理"] {
+        assert!(
+            zh.contains(&format!("<dt><span>{role}</span></dt>")),
+            "{role}"
+        );
+    }
+    assert!(!zh.contains("<dt>writer") && !zh.contains(">writer<"));
+    let en = html(story, Some("en"));
+    assert!(en.contains("<dt><span>Writer</span></dt>"));
+    // With every language, each role once per language, marked for the switch.
+    let all = html(story, Some("all"));
+    assert!(all.contains("<dt><span data-v=\"0\" lang=\"en\">Writer</span><span data-v=\"1\" lang=\"zh-Hans\">编剧</span></dt>"));
 }
 
 #[test]

@@ -14,3 +14,4 @@ mod content;
 mod export_html;
 mod loader;
 mod reader_cli;
+mod sources;

@@ -157,7 +157,11 @@ fn export_is_a_plain_transcript() {
             .collect();
         for (i, id) in cited.iter().enumerate() {
             let src = s.source(id).unwrap();
-            assert_eq!(text.matches(src.title.as_str()).count().min(1), 1, "{id}");
+            let (title, _) = src.title.get(lang);
+            assert_eq!(text.matches(title).count().min(1), 1, "{id}");
+            if let Some(d) = src.title.description(lang) {
+                assert!(text.contains(d), "{id}: description in {lang}");
+            }
             assert!(text.contains(&format!("\n[{}] ", i + 1)));
         }
     }

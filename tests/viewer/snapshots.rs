@@ -93,3 +93,35 @@ fn tiny_terminals() {
     insta::assert_snapshot!(screen(s, (1, 1), &[]).backend());
     insta::assert_snapshot!(screen(s, (40, 12), &[]).backend());
 }
+
+/// Chinese sources (issue 16): the commentary box of panel 1 scrolled to its end, where the
+/// sources it cites are listed with their descriptions and our own titles in brackets; the
+/// cover card with its credit roles; the end card listing every source.
+#[test]
+fn chinese_sources_cover_and_end() {
+    let s = builtin();
+    for size in [(80, 24), (160, 48)] {
+        let (w, h) = size;
+        let notes = [
+            Action::NextLanguage,
+            Action::ToggleCommentary,
+            Action::ScrollBottom,
+        ];
+        let name = format!("sources_zh_{w}x{h}");
+        insta::assert_snapshot!(name, screen(s, size, &notes).backend());
+        let cover = [Action::NextLanguage, Action::ShowCover];
+        let name = format!("cover_zh_{w}x{h}");
+        insta::assert_snapshot!(name, screen(s, size, &cover).backend());
+    }
+    let last = Position {
+        page: s.pages.len() - 1,
+        panel: s.pages.last().unwrap().panels.len() - 1,
+    };
+    let end = [
+        Action::NextLanguage,
+        Action::GoTo(last),
+        Action::ToggleView,
+        Action::Next,
+    ];
+    insta::assert_snapshot!("end_zh_160x48", screen(s, (160, 48), &end).backend());
+}

@@ -209,12 +209,10 @@ impl<'a> Doc<'a> {
         self.buf.push_str("<dl class=\"credits\">");
         let story = self.story;
         for c in &story.credits {
-            let _ = write!(
-                self.buf,
-                "<dt>{}</dt><dd>{}</dd>",
-                self.untranslated(&c.role),
-                self.untranslated(&c.name)
-            );
+            self.buf.push_str("<dt>");
+            self.label("span", "", |s, _| s.role(&c.role).to_string());
+            let name = self.untranslated(&c.name);
+            let _ = write!(self.buf, "</dt><dd>{name}</dd>");
         }
         self.buf.push_str("</dl></section>\n");
     }

@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 use super::escape::{self, escape, link_target};
 use super::words::{labels, ui_lang};
 use super::{Doc, pick};
-use crate::story::{Note, Page, Story};
+use crate::story::{Note, Page, Source, Story, TitleName};
+use crate::ui::strings::for_lang;
 
 /// The story's numbers of the sources a note cites, sorted, each once.
 pub fn citations(story: &Story, note: &Note) -> Vec<usize> {
@@ -102,7 +103,8 @@ impl Doc<'_> {
         self.buf.push_str("</h2>\n<ol class=\"sources\">\n");
         for (i, src) in story.sources.iter().enumerate() {
             let n = story.source_number(&src.id).unwrap_or(i + 1);
-            let text = self.untranslated(&crate::ui::describe_source(src));
+            let _ = write!(self.buf, "<li id=\"source-{n}\" value=\"{n}\">");
+            self.citation(src);
             let url = match src.url.as_deref() {
                 Some(u) => match link_target(u) {
                     Some(u) => format!(
@@ -113,11 +115,29 @@ impl Doc<'_> {
                 },
                 None => String::new(),
             };
-            let _ = writeln!(
-                self.buf,
-                "<li id=\"source-{n}\" value=\"{n}\">{text}{url}</li>"
-            );
+            self.buf.push_str(&url);
+            if let Some(description) = &src.title.description {
+                self.text("div", " class=\"description\"", description, escape::lines);
+            }
+            self.buf.push_str("</li>\n");
         }
         self.buf.push_str("</ol>\n</section>\n");
+    }
+
+    /// "Title. Author. Publisher, 2024-05.": the work's own title and the rest as written
+    /// (marked with their likely language), or our description in each shown language.
+    fn citation(&mut self, src: &Source) {
+        let TitleName::Ours(ours) = &src.title.name else {
+            let text = self.untranslated(&crate::ui::describe_source(src, self.page_lang));
+            self.buf.push_str(&text);
+            return;
+        };
+        self.variants("span", " class=\"supplied\"", |l| {
+            let (lang, t) = pick(ours, l);
+            let (open, close) = for_lang(lang).supplied;
+            (lang.to_string(), escape(&format!("{open}{t}{close}")))
+        });
+        let text = self.untranslated(&src.details());
+        self.buf.push_str(&text);
     }
 }

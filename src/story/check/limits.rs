@@ -9,6 +9,8 @@ pub const MAX_LANGUAGE_TAG: usize = 35;
 pub const MAX_LANGUAGES: usize = 32;
 /// Characters in a title: the story's, a page's, a source's.
 pub const MAX_TITLE: usize = 1_000;
+/// Characters in a source's description, in each language.
+pub const MAX_DESCRIPTION: usize = 1_000;
 /// Characters in a name: a character's, a credit's, a source's publisher and author.
 pub const MAX_NAME: usize = 200;
 /// Characters in the story's summary.

@@ -3,6 +3,7 @@
 mod grid;
 pub mod limits;
 mod panel;
+mod source;
 mod story;
 
 use std::collections::BTreeSet;

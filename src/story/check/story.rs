@@ -1,12 +1,12 @@
-//! Story-level checks: schema, languages, credits, characters and sources.
+//! Story-level checks: schema, languages, credits and characters (sources: `source.rs`).
 
 use std::collections::HashMap;
 
 use super::limits::*;
 use super::{Checker, quote_list};
 use crate::diag::{Kind, excerpt, thousands};
-use crate::story::model::{Character, Credit, Source, SourceKind, Text};
-use crate::story::raw::{RawSource, RawStory, Str};
+use crate::story::model::{CREDIT_ROLES, Character, Credit, Source, Text};
+use crate::story::raw::{RawStory, Str};
 
 /// Everything in `story.toml` except the pages.
 #[derive(Debug)]
@@ -22,25 +22,6 @@ pub struct StoryHead {
     pub character_ids: Known,
     pub source_ids: Known,
 }
-
-const ROLES: &[(&str, ())] = &[
-    ("writer", ()),
-    ("artist", ()),
-    ("translator", ()),
-    ("editor", ()),
-    ("researcher", ()),
-    ("other", ()),
-];
-
-const SOURCE_KINDS: &[(&str, SourceKind)] = &[
-    ("news", SourceKind::News),
-    ("law", SourceKind::Law),
-    ("official", SourceKind::Official),
-    ("translation", SourceKind::Translation),
-    ("analysis", SourceKind::Analysis),
-    ("reference", SourceKind::Reference),
-    ("other", SourceKind::Other),
-];
 
 /// The declared languages, checked for form and duplicates. Used before any text check.
 pub fn check_languages(raw: &RawStory, c: &mut Checker) -> Vec<String> {
@@ -100,7 +81,7 @@ pub fn check_head(raw: &RawStory, c: &mut Checker) -> StoryHead {
     let credits = raw.credit[..n]
         .iter()
         .map(|cr| {
-            c.one_of(&cr.role, "credit role", ROLES);
+            c.one_of(&cr.role, "credit role", &CREDIT_ROLES.map(|r| (r, ())));
             Credit {
                 role: cr.role.get_ref().clone(),
                 name: c.plain(&cr.name, "credit name", MAX_NAME),
@@ -114,7 +95,7 @@ pub fn check_head(raw: &RawStory, c: &mut Checker) -> StoryHead {
         summary: c.text(&raw.summary, "summary", MAX_SUMMARY),
         credits,
         characters: check_characters(raw, c),
-        sources: check_sources(raw, c),
+        sources: super::source::check_sources(raw, c),
         character_ids: Known::default(),
         source_ids: Known::default(),
     };
@@ -145,61 +126,6 @@ fn check_characters(raw: &RawStory, c: &mut Checker) -> Vec<Character> {
             }
         })
         .collect()
-}
-
-fn check_sources(raw: &RawStory, c: &mut Checker) -> Vec<Source> {
-    let mut seen = HashMap::new();
-    let n = c.at_most(
-        raw.source.len(),
-        MAX_SOURCES,
-        || raw.source[MAX_SOURCES].id.span(),
-        "sources",
-        "the story",
-    );
-    raw.source[..n]
-        .iter()
-        .map(|s| {
-            unique(c, &mut seen, &s.id, "source");
-            check_source(s, c)
-        })
-        .collect()
-}
-
-fn check_source(s: &RawSource, c: &mut Checker) -> Source {
-    if !is_date(s.date.get_ref()) {
-        c.error_hint(
-            Kind::BadValue,
-            s.date.span(),
-            format!("`{}` is not a date", excerpt(s.date.get_ref())),
-            "write `YYYY`, `YYYY-MM` or `YYYY-MM-DD`".into(),
-        );
-    }
-    if let Some(url) = &s.url {
-        let u = url.get_ref();
-        if !(u.starts_with("https://") || u.starts_with("http://"))
-            || u.contains(char::is_whitespace)
-        {
-            c.error(
-                Kind::BadValue,
-                url.span(),
-                format!("`{}` is not an http(s) address", excerpt(u)),
-            );
-        }
-    }
-    Source {
-        id: c.id(&s.id, "source id"),
-        title: c.plain(&s.title, "source title", MAX_TITLE),
-        publisher: c.plain(&s.publisher, "source publisher", MAX_NAME),
-        author: s
-            .author
-            .as_ref()
-            .map(|a| c.plain(a, "source author", MAX_NAME)),
-        date: c.plain(&s.date, "source date", MAX_TITLE),
-        url: s.url.as_ref().map(|u| c.plain(u, "source url", MAX_URL)),
-        kind: c
-            .one_of(&s.kind, "source kind", SOURCE_KINDS)
-            .unwrap_or(SourceKind::Other),
-    }
 }
 
 /// Where an id was first used: its file and byte offset (turned into `file:line:col` only
@@ -234,24 +160,6 @@ fn is_language_tag(s: &str) -> bool {
         .is_some_and(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()));
     first_ok
         && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
-}
-
-fn is_date(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
-    let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
-    let num = |p: &str| p.parse::<u32>().unwrap_or(0);
-    match parts.as_slice() {
-        [y] => digits(y, 4),
-        [y, m] => digits(y, 4) && digits(m, 2) && (1..=12).contains(&num(m)),
-        [y, m, d] => {
-            digits(y, 4)
-                && digits(m, 2)
-                && digits(d, 2)
-                && (1..=12).contains(&num(m))
-                && (1..=31).contains(&num(d))
-        }
-        _ => false,
-    }
 }
 
 /// Ids that can be referred to (characters, sources, panels), sorted once: looking one up
@@ -367,14 +275,5 @@ mod tests {
             Known::new("sources", std::iter::empty()).hint("x"),
             "the story defines no sources"
         );
-    }
-
-    #[test]
-    fn dates() {
-        assert!(is_date("2016"));
-        assert!(is_date("2016-04"));
-        assert!(is_date("2016-04-19"));
-        assert!(!is_date("2016-13"));
-        assert!(!is_date("19 April 2016"));
     }
 }
