@@ -187,8 +187,9 @@ fn finish_with_code(result: std::io::Result<i32>) -> i32 {
     result.unwrap_or_else(|e| finish_output(Err(e)))
 }
 
-/// `ok: 4 pages, 16 panels, 50 notes (41 established, 5 single-source, 3 disputed,
-/// 1 unverified), languages en, zh-Hans`; statuses with no notes are left out.
+/// `ok: 4 pages, 16 panels, 52 notes (36 established, 8 single-source, 5 disputed,
+/// 3 unverified), languages en, zh-Hans` (`1 page`, `1 note`, `language en` for one); statuses
+/// with no notes are left out.
 /// `--lang` naming a language the story lacks: say so (the first language is used).
 fn warn_language(story: &Story, lang: Option<&str>) {
     if let Some(l) = lang
@@ -216,11 +217,17 @@ fn summary(s: &Story) -> String {
     } else {
         format!(" ({})", by_status.join(", "))
     };
+    let count = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
     format!(
-        "ok: {} pages, {} panels, {} notes{by_status}, languages {}",
-        s.pages.len(),
-        s.panel_count(),
-        s.note_count(),
+        "ok: {}, {}, {}{by_status}, {} {}",
+        count(s.pages.len(), "page"),
+        count(s.panel_count(), "panel"),
+        count(s.note_count(), "note"),
+        if s.languages.len() == 1 {
+            "language"
+        } else {
+            "languages"
+        },
         s.languages.join(", ")
     )
 }

@@ -34,13 +34,13 @@ pub fn run(story: &Story, source: &StorySource, args: &ViewArgs) -> io::Result<i
     for p in &key_problems {
         eprintln!("comicterm: config [keys]: {p}");
     }
-    let state = (!args.no_state && settings.resume)
-        .then(StateDir::from_process_env)
-        .flatten();
+    // `--from-start` and `resume = false` open at the start but keep the bookmarks and save
+    // the place on quitting; `--no-state` neither reads nor writes.
+    let state = (!args.no_state).then(StateDir::from_process_env).flatten();
     let key = state_file::story_key(&story.id, source);
     let loaded = state.as_ref().map(|d| d.load(&key)).unwrap_or_default();
     let fresh = args.from_start || !settings.resume;
-    let saved = loaded.saved.filter(|_| !fresh);
+    let saved = loaded.saved;
     let mut args = args.clone();
     args.graphics = Some(settings.graphics);
     args.theme = Some(settings.theme);
@@ -48,7 +48,12 @@ pub fn run(story: &Story, source: &StorySource, args: &ViewArgs) -> io::Result<i
     args.lang = args
         .lang
         .clone()
-        .or_else(|| saved.as_ref().and_then(|s| s.place.language.clone()))
+        .or_else(|| {
+            saved
+                .as_ref()
+                .filter(|_| !fresh)
+                .and_then(|s| s.place.language.clone())
+        })
         .or(settings.language.clone());
     let content = content_hash(story);
     // Live reload for story folders, unless `--no-watch`.
@@ -57,10 +62,16 @@ pub fn run(story: &Story, source: &StorySource, args: &ViewArgs) -> io::Result<i
         app.keymap = keymap.clone();
         start_view(app, &settings);
         match &saved {
-            Some(saved) => resume(app, content, saved),
-            // A story opened at its start begins with its cover.
-            None if settings.cover => app.update(Action::ShowCover),
-            None => {}
+            Some(saved) if !fresh => resume(app, content, saved),
+            _ => {
+                if let Some(saved) = &saved {
+                    app.bookmarks = restore(app.story, content, saved).bookmarks;
+                }
+                // A story opened at its start begins with its cover.
+                if settings.cover {
+                    app.update(Action::ShowCover);
+                }
+            }
         }
         if let Some(m) = &loaded.message {
             app.message = Some(Message::Notice(m.clone()));

@@ -320,8 +320,8 @@ fn sgr_has(screen: &str, param: &str) -> bool {
 }
 
 /// Quit on page 3, panel 10, in Chinese with the commentary open; start again: the reader
-/// is back there. `--from-start` ignores the saved place; `--no-state` neither reads nor
-/// writes it.
+/// is back there. `--from-start` opens at the start and still saves the place and bookmarks
+/// on quitting; `--no-state` neither reads nor writes them.
 #[test]
 fn the_viewer_reopens_where_the_reader_left() {
     let Some(t) = Tmux::start_cmd("resume", &["sh", "-c", "sleep 0.5"], 160, 48) else {
@@ -333,7 +333,10 @@ fn the_viewer_reopens_where_the_reader_left() {
         "'{BIN}' --graphics none; echo FIRST=$?; \
          while [ ! -e '{home}/go2' ]; do sleep 0.1; done; '{BIN}' --graphics none; \
          echo SECOND=$?; while [ ! -e '{home}/go3' ]; do sleep 0.1; done; \
-         '{BIN}' --graphics none --from-start; echo THIRD=$?; sleep 30"
+         '{BIN}' --graphics none --from-start; echo THIRD=$?; \
+         while [ ! -e '{home}/go4' ]; do sleep 0.1; done; '{BIN}' --graphics none --no-state; \
+         echo FOURTH=$?; while [ ! -e '{home}/go5' ]; do sleep 0.1; done; \
+         '{BIN}' --graphics none; echo FIFTH=$?; sleep 30"
     );
     t.tmux(&["respawn-pane", "-k", "sh", "-c", &script]);
     let go = |n: &str| std::fs::write(t.home().join(n), "").unwrap();
@@ -358,8 +361,39 @@ fn the_viewer_reopens_where_the_reader_left() {
         s.contains("Panel 1/16"),
         "--from-start opens at the start:\n{s}"
     );
+    // A bookmark on panel 1, then page 2: both saved on quitting.
+    t.keys(&["m", "2", "Enter"]);
+    t.wait_for("Page 2/4");
     t.keys(&["q"]);
     t.wait_for("THIRD=0");
+    let file = std::fs::read_dir(&state)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        saved.contains("\"invitation\""),
+        "the bookmark is saved: {saved}"
+    );
+    // --no-state: not read (the start, not page 2), not written.
+    go("go4");
+    let s = t.wait_for("Page 1/4");
+    assert!(s.contains("Panel 1/16"), "--no-state reads nothing:\n{s}");
+    t.keys(&["4", "Enter"]);
+    t.wait_for("Page 4/4");
+    t.keys(&["q"]);
+    t.wait_for("FOURTH=0");
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        saved,
+        "--no-state writes nothing"
+    );
+    go("go5");
+    t.wait_for("Page 2/4");
+    t.keys(&["q"]);
+    t.wait_for("FIFTH=0");
 }
 
 /// `/`, a word, Enter: the panel where it is said; `n` the next hit; the status bar counts.
@@ -457,4 +491,93 @@ fn overview_jumps_and_the_side_pane_follows() {
     t.wait("the pane closed", |s| !s.contains("┌ Commentary"));
     t.keys(&["q"]);
     t.wait_for("EXIT=0");
+}
+
+/// Two viewers on the same story at once, in two windows of one terminal, quit together:
+/// the state file is whole and holds one reader's place (the last writer's), and no
+/// temporary file is left beside it.
+#[test]
+fn two_viewers_quitting_together_leave_one_whole_state_file() {
+    let script = format!("'{BIN}' --graphics none; echo EXIT=$?; sleep 30");
+    let Some(t) = Tmux::start_cmd("two", &["sh", "-c", &script], 120, 40) else {
+        return;
+    };
+    t.tmux(&["new-window", "-d", "sh", "-c", &script]);
+    let both = |keys: &[&str]| {
+        for w in [":0", ":1"] {
+            let mut args = vec!["send-keys", "-t", w];
+            args.extend_from_slice(keys);
+            t.tmux(&args);
+        }
+    };
+    let window = |w: &str| t.tmux(&["capture-pane", "-p", "-t", w]);
+    let wait = |w: &str, text: &str| {
+        let start = Instant::now();
+        while !window(w).contains(text) {
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "{text} in window {w}:\n{}",
+                window(w)
+            );
+            sleep(Duration::from_millis(25));
+        }
+    };
+    wait(":0", "Page 1/4");
+    wait(":1", "Page 1/4");
+    t.tmux(&["send-keys", "-t", ":0", "2", "Enter"]);
+    t.tmux(&["send-keys", "-t", ":1", "4", "Enter"]);
+    wait(":0", "Page 2/4");
+    wait(":1", "Page 4/4");
+    both(&["q"]);
+    wait(":0", "EXIT=0");
+    wait(":1", "EXIT=0");
+    let dir = t.home().join("state/comicterm");
+    let files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "one file, no temporary left: {files:?}");
+    let text = std::fs::read_to_string(&files[0]).unwrap();
+    let saved: toml::Table = toml::from_str(&text).expect("a whole TOML file");
+    let page = saved["page"].as_integer();
+    assert!(matches!(page, Some(1 | 3)), "one reader's page: {text}");
+}
+
+/// A corrupt state file: the viewer opens at the start and says so in the status bar once
+/// (the next key clears it), and quitting replaces the file with a whole one.
+#[test]
+fn a_corrupt_state_file_is_said_once_and_replaced() {
+    let Some(t) = Tmux::start_cmd("corrupt", &["sh", "-c", "sleep 0.5"], 120, 40) else {
+        return;
+    };
+    let home = t.home().display().to_string();
+    let script = format!(
+        "'{BIN}' --graphics none; echo FIRST=$?; \
+         while [ ! -e '{home}/go2' ]; do sleep 0.1; done; '{BIN}' --graphics none; \
+         echo SECOND=$?; sleep 30"
+    );
+    t.tmux(&["respawn-pane", "-k", "sh", "-c", &script]);
+    t.wait_for("Page 1/4");
+    t.keys(&["3", "Enter"]);
+    t.wait_for("Page 3/4");
+    t.keys(&["q"]);
+    t.wait_for("FIRST=0");
+    let dir = t.home().join("state/comicterm");
+    let file = std::fs::read_dir(&dir)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    std::fs::write(&file, b"page = \"\x1b[2J\xff\xfe\ntrunc").unwrap();
+    std::fs::write(t.home().join("go2"), "").unwrap();
+    let s = t.wait_for("starting at the beginning");
+    assert!(s.contains("Page 1/4"), "{s}");
+    t.keys(&["Right"]);
+    let s = t.wait_for("Panel 2/16");
+    assert!(!s.contains("starting at the beginning"), "said once:\n{s}");
+    t.keys(&["q"]);
+    t.wait_for("SECOND=0");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(toml::from_str::<toml::Table>(&text).is_ok(), "{text}");
 }

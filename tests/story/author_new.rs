@@ -46,7 +46,7 @@ fn new_then_check(lang: Option<&str>, expected_languages: &str) {
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
-        format!("ok: 1 pages, 2 panels, 1 notes (1 established), languages {expected_languages}\n")
+        format!("ok: 1 page, 2 panels, 1 note (1 established), {expected_languages}\n")
     );
     let story = fs::read_to_string(dir.join("panels/story.toml")).unwrap();
     assert!(story.contains("id = \"my-story\""), "{story}");
@@ -54,17 +54,17 @@ fn new_then_check(lang: Option<&str>, expected_languages: &str) {
 
 #[test]
 fn a_new_story_passes_check_in_english() {
-    new_then_check(None, "en");
+    new_then_check(None, "language en");
 }
 
 #[test]
 fn a_new_story_passes_check_in_english_and_chinese() {
-    new_then_check(Some("en,zh-Hans"), "en, zh-Hans");
+    new_then_check(Some("en,zh-Hans"), "languages en, zh-Hans");
 }
 
 #[test]
 fn a_language_without_a_translation_gets_the_english_to_translate() {
-    new_then_check(Some("fr,zh-Hans"), "fr, zh-Hans");
+    new_then_check(Some("fr,zh-Hans"), "languages fr, zh-Hans");
 }
 
 #[test]

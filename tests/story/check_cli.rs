@@ -21,7 +21,7 @@ fn a_good_story_exits_0_with_a_summary() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(
         stdout,
-        "ok: 1 pages, 2 panels, 1 notes (1 established), languages en, zh-Hans\n"
+        "ok: 1 page, 2 panels, 1 note (1 established), languages en, zh-Hans\n"
     );
     assert!(out.stderr.is_empty());
 }
@@ -86,7 +86,7 @@ fn joined_emoji_and_shaped_words_check_ok() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(
         stdout,
-        "ok: 1 pages, 2 panels, 1 notes (1 established), languages en, fa\n"
+        "ok: 1 page, 2 panels, 1 note (1 established), languages en, fa\n"
     );
 }
 
