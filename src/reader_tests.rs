@@ -8,7 +8,7 @@ use ratatui::crossterm::event::{
 
 use crate::app::keys::Key;
 use crate::app::testing::story;
-use crate::app::{Action, App, Message, Overlay, Position, View, keymap};
+use crate::app::{Action, App, Geometry, Message, Overlay, Position, View, keymap};
 use crate::story::Story;
 use crate::term::input;
 use crate::ui::GEOMETRY;
@@ -551,7 +551,15 @@ fn the_overview_moves_its_cursor_and_jumps() {
         "reading keys stay out of the overview"
     );
     assert_eq!(k(&a, Key::Char('?')), Some(Action::ToggleHelp));
-    for key in [Key::Down, Key::Right, Key::Right] {
+    // At 160×48 the three pages sit two to a row: Down is the page below, PgDn the next.
+    assert_eq!(GEOMETRY.overview_columns(&a), 2);
+    a.update(k(&a, Key::Down).unwrap());
+    assert_eq!(a.overview, Some(at(2, 0)), "Down: the tile below");
+    a.update(k(&a, Key::Down).unwrap());
+    assert_eq!(a.overview, Some(at(2, 0)), "no row below: it stays");
+    a.update(k(&a, Key::Up).unwrap());
+    assert_eq!(a.overview, Some(at(0, 0)), "Up: the tile above");
+    for key in [Key::PageDown, Key::Right, Key::Right] {
         let action = k(&a, key).unwrap();
         a.update(action);
     }

@@ -22,6 +22,9 @@ pub trait Geometry: Sync {
 
     /// For the commentary side pane: rows of content in all, and rows shown at once.
     fn side_rows(&self, app: &App) -> OverlayRows;
+
+    /// How many page tiles a row of the overview holds (Up and Down in it move by a row).
+    fn overview_columns(&self, app: &App) -> usize;
 }
 
 /// How many pages [`Geometry::story_fits`] looks at; pages beyond are checked as they are

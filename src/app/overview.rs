@@ -20,9 +20,29 @@ impl App<'_> {
             OverviewStep::PrevPanel => nav::prev_panel(self.story, at),
             OverviewStep::NextPage => nav::next_page(self.story, at),
             OverviewStep::PrevPage => nav::prev_page(at),
+            OverviewStep::RowDown => self.row_below(at.page),
+            OverviewStep::RowUp => {
+                let cols = self.geometry.overview_columns(self).max(1);
+                at.page.checked_sub(cols).map(nav::first_of)
+            }
         };
         if let Some(to) = to {
             self.overview = Some(to);
+        }
+    }
+
+    /// The page tile below `page` in the overview's grid; on a last row shorter than the
+    /// others, its last page.
+    fn row_below(&self, page: usize) -> Option<Position> {
+        let cols = self.geometry.overview_columns(self).max(1);
+        let last = self.story.pages.len().checked_sub(1)?;
+        let below = page + cols;
+        if below <= last {
+            Some(nav::first_of(below))
+        } else if page / cols < last / cols {
+            Some(nav::first_of(last))
+        } else {
+            None
         }
     }
 
@@ -49,4 +69,7 @@ pub enum OverviewStep {
     PrevPanel,
     NextPage,
     PrevPage,
+    /// The page tile below / above on the overview's grid.
+    RowDown,
+    RowUp,
 }

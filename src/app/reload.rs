@@ -149,6 +149,9 @@ mod tests {
                 visible: 10,
             }
         }
+        fn overview_columns(&self, _: &App) -> usize {
+            2
+        }
     }
 
     fn reader(s: &Story) -> App<'_> {

@@ -34,4 +34,8 @@ impl Geometry for ScreenGeometry {
     fn side_rows(&self, app: &App) -> OverlayRows {
         super::side::rows(app)
     }
+
+    fn overview_columns(&self, app: &App) -> usize {
+        super::overview::columns(app)
+    }
 }

@@ -14,24 +14,44 @@ use crate::story::Story;
 /// Narrowest tile, in columns.
 const TILE_MIN_W: u16 = 28;
 
+/// Lowest tile, in rows (a title and a row of pictures).
+const TILE_MIN_H: u16 = 6;
+
+/// Tiles per row and a tile's size, for `pages` pages in `body`: the largest tiles (measured
+/// at a page's shape, 20 columns to 9 rows) with which every page fits on screen; when none
+/// do, as many a row as are legible, and the rows scroll.
+fn grid(pages: usize, body: Rect) -> (u16, u16, u16) {
+    let most = (body.width / TILE_MIN_W).max(1);
+    let fitting = |n: u16| {
+        let rows = u16::try_from(pages.max(1).div_ceil(usize::from(n))).ok()?;
+        let w = body.width / n;
+        let h = (w * 9 / 20).min(body.height / rows.max(1));
+        (h >= TILE_MIN_H).then_some((n, w, h))
+    };
+    let best = (1..=most)
+        .filter_map(fitting)
+        .max_by_key(|&(_, w, h)| (w.min(h * 20 / 9), w * h));
+    best.unwrap_or_else(|| {
+        let w = body.width / most;
+        (
+            most,
+            w,
+            (w * 9 / 20).clamp(TILE_MIN_H, body.height.max(TILE_MIN_H)),
+        )
+    })
+}
+
+/// How many page tiles a row of the overview holds at the app's size (Up and Down move the
+/// cursor by this many pages).
+pub fn columns(app: &App) -> usize {
+    let (body, _) = layout::screen(Rect::new(0, 0, app.size.0, app.size.1));
+    usize::from(grid(app.story.pages.len(), body).0)
+}
+
 /// The tiles on screen: (page index, tile rectangle), for the cursor at `cursor`.
 pub fn tiles(story: &Story, body: Rect, cursor: Position) -> Vec<(usize, Rect)> {
-    // The biggest tiles (of a page's shape) with which every page fits on screen; when none
-    // do, as many a row as are legible, and the rows scroll.
-    let pages = story.pages.len().max(1);
-    let most = (body.width / TILE_MIN_W).max(1);
-    let shape = |per_row: u16| {
-        let w = body.width / per_row;
-        (w, (w * 9 / 20).clamp(6, body.height.max(6)))
-    };
-    let per_row = (1..=most)
-        .find(|&n| {
-            let rows = pages.div_ceil(usize::from(n));
-            rows * usize::from(shape(n).1) <= usize::from(body.height)
-        })
-        .unwrap_or(most);
-    let (tile_w, tile_h) = shape(per_row);
-    let visible_rows = usize::from((body.height / tile_h).max(1));
+    let (per_row, tile_w, tile_h) = grid(story.pages.len(), body);
+    let visible_rows = usize::from((body.height / tile_h.max(1)).max(1));
     let per_row = usize::from(per_row);
     let cursor_row = cursor.page / per_row;
     let first_row = (cursor_row + 1).saturating_sub(visible_rows);

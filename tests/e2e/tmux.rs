@@ -473,7 +473,7 @@ fn overview_jumps_and_the_side_pane_follows() {
     t.wait_for("Page 1/4");
     t.keys(&["o"]);
     t.wait_all(&["overview (o", "Page 4 · "]);
-    t.keys(&["Right", "Right", "Down", "Enter"]);
+    t.keys(&["Right", "Right", "Down", "Up", "PageDown", "Enter"]);
     let s = t.wait_for("Page 2/4");
     assert!(
         s.contains("Panel 5/16") && s.contains("page view (v)"),
