@@ -33,6 +33,11 @@ const NOTE: Text = Text {
     en: "Notes hold commentary, shown with c in the viewer. Each note cites its sources by id.",
     zh: "注释是评注，在阅读器中按 c 显示。每条注释按 id 引用来源。",
 };
+const SOURCE: Text = Text {
+    en: "An example of a cited source: replace it with a real one, or delete it and the note's cites.",
+    zh: "引用来源的示例：换成真实的来源，或者把它和注释里的 cites 一起删掉。",
+};
+
 const ALT_END: Text = Text {
     en: "An empty panel, waiting for its art.",
     zh: "一个空白格，等待配图。",
@@ -70,7 +75,8 @@ pub(super) fn story_toml(id: &str, langs: &[String]) -> String {
          [[credit]]\nrole = \"writer\"\nname = \"Your name\"\n\n\
          [[character]]\nid = \"hero\"\nname = {}\n\n\
          [[source]]\nid = \"example\"\ntitle = \"An example source\"\npublisher = \"Example Publisher\"\n\
-         date = \"2024-01\"\nurl = \"https://example.com/\"\nkind = \"reference\"\n\n\
+         date = \"2024-01\"\nurl = \"https://example.com/\"\nkind = \"reference\"\n\
+         description = {}\n\n\
          # One page, a grid of one row and two columns; its cells list the panels in reading order.\n\
          [[page]]\nid = \"p1\"\nrows = 1\ncols = 2\n\n\
          [[page.cell]]\npanel = \"start\"\nrow = 1\ncol = 1\n\n\
@@ -79,6 +85,7 @@ pub(super) fn story_toml(id: &str, langs: &[String]) -> String {
         localized(langs, &TITLE),
         localized(langs, &SUMMARY),
         localized(langs, &HERO),
+        localized(langs, &SOURCE),
     )
 }
 
