@@ -55,6 +55,7 @@ fn the_package_has_the_built_in_story_and_what_the_build_needs() {
         "src/main.rs".into(),
         "src/lib.rs".into(),
         "README.md".into(),
+        "LICENSE".into(),
         "docs/format.md".into(),
     ];
     let story = files("panels", &[".toml"]);
