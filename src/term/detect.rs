@@ -15,17 +15,20 @@ use crate::art::{Choice, Graphics, TermFacts, TmuxFacts, choose};
 pub struct Detected {
     pub facts: TermFacts,
     pub choice: Choice,
+    /// Keys the reader typed before the probe's answers came (given back to the loop).
+    pub typed: Vec<crossterm::event::KeyEvent>,
 }
 
 /// Asks the terminal (raw mode must be on, nothing else reading it) and decides.
 pub fn detect(graphics: Graphics) -> Detected {
     let mut facts = TermFacts::from_env();
+    let mut typed = Vec::new();
     if std::env::var_os("TMUX").is_some_and(|v| !v.is_empty()) {
         facts.tmux = Some(tmux_facts());
     }
     if facts.can_query() {
         let multiplexer = facts.tmux.is_some() || facts.screen;
-        facts.replies = probe::probe(probe::TIMEOUT, !multiplexer);
+        (facts.replies, typed) = probe::probe(probe::TIMEOUT, !multiplexer);
         if facts.replies.cell_px.is_none()
             && let (Some(px), Ok((cols, rows))) =
                 (facts.replies.window_px, crossterm::terminal::size())
@@ -34,7 +37,11 @@ pub fn detect(graphics: Graphics) -> Detected {
         }
     }
     let choice = choose(graphics, &facts);
-    Detected { facts, choice }
+    Detected {
+        facts,
+        choice,
+        typed,
+    }
 }
 
 /// tmux's version, passthrough setting and what it knows of the outer terminal.

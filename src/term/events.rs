@@ -26,9 +26,13 @@ pub struct InputThread {
 }
 
 impl InputThread {
-    /// Starts the input thread; returns it with the receiving end of the channel.
-    pub fn spawn() -> (Self, Receiver<AppEvent>) {
+    /// Starts the input thread; returns it with the receiving end of the channel, which
+    /// holds the `first` events before any the thread reads.
+    pub fn spawn(first: impl IntoIterator<Item = AppEvent>) -> (Self, Receiver<AppEvent>) {
         let (tx, rx) = mpsc::channel();
+        for event in first {
+            let _ = tx.send(event);
+        }
         let paused = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&paused);
         let thread_tx = tx.clone();

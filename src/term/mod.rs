@@ -8,6 +8,7 @@ pub mod probe;
 mod reload;
 mod session;
 mod signals;
+mod typed;
 mod wheel;
 
 use std::io;
@@ -64,7 +65,12 @@ pub fn run(
     // Asked before the input thread starts: nothing else may read the terminal meanwhile,
     // and nothing is left reading it afterwards.
     let detected = detect::detect(Graphics::resolve(args.graphics));
-    let (input, rx) = InputThread::spawn();
+    // Keys typed while starting come first, before anything the input thread reads.
+    let typed = detected
+        .typed
+        .iter()
+        .map(|k| AppEvent::Term(Event::Key(*k)));
+    let (input, rx) = InputThread::spawn(typed);
     let watching = watch.map(|dir| reload::watch(dir, input.sender()));
     let size = terminal.size()?;
     // `--lang`, else the locale's language if the story has it (`LANG=zh_CN.UTF-8`).

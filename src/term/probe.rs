@@ -30,23 +30,24 @@ pub const TIMEOUT: Duration = Duration::from_millis(1000);
 
 /// Queries the controlling terminal; raw mode must be on (so replies are not echoed and
 /// arrive byte by byte). `kitty`: also send the kitty graphics query. Returns what was
-/// understood; an empty answer when nothing came.
-pub fn probe(timeout: Duration, kitty: bool) -> TermReplies {
+/// understood (an empty answer when nothing came) and the keys typed meanwhile.
+pub fn probe(
+    timeout: Duration,
+    kitty: bool,
+) -> (TermReplies, Vec<ratatui::crossterm::event::KeyEvent>) {
     let query = if kitty {
         format!("{KITTY_QUERY}{QUERY}")
     } else {
         QUERY.to_string()
     };
-    let mut r = match probe_tty(&query, timeout) {
-        Ok(bytes) => parse_replies(&bytes),
-        Err(_) => TermReplies::default(),
-    };
+    let bytes = probe_tty(&query, timeout).unwrap_or_default();
+    let mut r = parse_replies(&bytes);
     if r.cell_px.is_none() {
         // xterm, by default, does not answer `CSI 16 t` or `CSI 14 t`; the kernel's window
         // size often has the pixels.
         r.cell_px = winsize_cell_px();
     }
-    r
+    (r, super::typed::keys(&bytes))
 }
 
 /// Cell size from the window size in pixels that the terminal gave the kernel.

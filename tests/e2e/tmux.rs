@@ -581,3 +581,27 @@ fn a_corrupt_state_file_is_said_once_and_replaced() {
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(toml::from_str::<toml::Table>(&text).is_ok(), "{text}");
 }
+
+/// Keys typed while the viewer is still starting (a 2,000-panel story takes a moment to load,
+/// then the terminal is asked what it is) are not lost: `3 Enter` typed at once lands on
+/// page 3.
+#[test]
+fn keys_typed_while_starting_are_not_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = dir.path().join("big");
+    let made = Command::new(BIN)
+        .args(["generate", "--panels", "2000"])
+        .arg(&story)
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{made:?}");
+    let args = format!("--graphics none '{}'", story.display());
+    let Some(t) = Tmux::start("typed", &args, 120, 40) else {
+        return;
+    };
+    t.keys(&["3", "Enter"]);
+    let s = t.wait_for("Page 3/500");
+    assert!(s.contains("Page 3/500"), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+}
