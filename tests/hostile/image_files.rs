@@ -30,7 +30,10 @@ fn same_as_bytes(dir: &Path, what: &str, bytes: &[u8]) -> bool {
         match (&file, &mem) {
             (Ok(a), Ok(b)) => {
                 assert_eq!(a.dimensions(), b.dimensions(), "{what} at {want:?}");
-                assert!(a.as_raw() == b.as_raw(), "{what} at {want:?}: pixels differ");
+                assert!(
+                    a.as_raw() == b.as_raw(),
+                    "{what} at {want:?}: pixels differ"
+                );
                 decoded = true;
             }
             (Err(a), Err(b)) => {
@@ -97,9 +100,25 @@ fn files_decode_exactly_as_their_bytes() {
     for (name, bytes) in &cases {
         let len = bytes.len();
         // Whole, cut at a spread of points (in the header, the data, the checksums).
-        let cuts = [0, 3, 8, 20, 33, 40, len / 7, len / 3, len / 2, len - 13, len - 1];
+        let cuts = [
+            0,
+            3,
+            8,
+            20,
+            33,
+            40,
+            len / 7,
+            len / 3,
+            len / 2,
+            len - 13,
+            len - 1,
+        ];
         for cut in cuts.into_iter().filter(|&c| c <= len) {
-            ok += usize::from(same_as_bytes(dir.path(), &format!("{name}[..{cut}]"), &bytes[..cut]));
+            ok += usize::from(same_as_bytes(
+                dir.path(),
+                &format!("{name}[..{cut}]"),
+                &bytes[..cut],
+            ));
             runs += 1;
         }
         assert!(same_as_bytes(dir.path(), name, bytes), "{name} decodes");
@@ -108,7 +127,11 @@ fn files_decode_exactly_as_their_bytes() {
         if name.ends_with(".png") {
             let mut m = bytes.clone();
             m[30] ^= 0x5A;
-            assert!(!same_as_bytes(dir.path(), &format!("{name}, bad IHDR CRC"), &m));
+            assert!(!same_as_bytes(
+                dir.path(),
+                &format!("{name}, bad IHDR CRC"),
+                &m
+            ));
             let data = idat_data(bytes);
             let len = u32::from_be_bytes(bytes[data - 8..data - 4].try_into().unwrap()) as usize;
             for at in [data + 40, data + len] {
