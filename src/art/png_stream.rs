@@ -12,6 +12,9 @@ use super::error::{ArtError, err};
 use super::limits::{KEEP_DIMENSION, KEPT_BYTES, MAX_ALLOC, check_dimensions, too_large};
 use super::scale::fit;
 
+/// A decoded image and the PNG's own width and height.
+pub type WithSize = (RgbaImage, (u32, u32));
+
 /// Non-interlaced PNGs are decoded row by row straight into RGBA. Rows are averaged over each
 /// output pixel's source area when the image is at least twice the size that fits `want`
 /// (it is decoded to that size) or larger than [`KEEP_DIMENSION`] (decoded to the kept size),
@@ -21,7 +24,7 @@ use super::scale::fit;
 pub fn decode_png_rows<R: BufRead + Seek>(
     input: R,
     want: (u32, u32),
-) -> Option<Result<(RgbaImage, (u32, u32)), ArtError>> {
+) -> Option<Result<WithSize, ArtError>> {
     let limits = png::Limits {
         bytes: usize::try_from(MAX_ALLOC).unwrap_or(usize::MAX),
     };
