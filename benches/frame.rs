@@ -3,7 +3,7 @@
 //! draw, and the terminal diff written through a real `CrosstermBackend`).
 //!
 //! Before the timings it prints the bytes the backend writes per page turn. Targets (checked
-//! by `bench/targets.sh`, never by tests): a page turn under 1 ms at 120×40 and under 2 ms at
+//! by `bench/targets.sh`, never by tests): a page turn under 1 ms at 120×40 and under 1.5 ms at
 //! 240×70. See docs/performance.md.
 
 use std::cell::Cell;

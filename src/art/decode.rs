@@ -1,9 +1,9 @@
 //! Decoding untrusted PNG/JPEG bytes within the limits ([`super::limits`]) and the shared
 //! budget ([`super::budget`]), never panicking. Which decoder runs is chosen here: JPEG at
-//! the size it is shown ([`super::jpeg`]), PNGs row by row ([`super::png_stream`]), interlaced
-//! PNGs through `image`.
+//! the size it is shown ([`super::jpeg`]), PNGs row by row as they are read
+//! ([`super::png_stream`]), interlaced PNGs through `image`.
 
-use std::io::Cursor;
+use std::io::{BufRead, Cursor};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use image::{ImageFormat, ImageReader, Limits, RgbaImage};
@@ -15,6 +15,7 @@ use super::limits::{
     KEEP_DIMENSION, KEPT_BYTES, MAX_ALLOC, MAX_DIMENSION, check_dimensions, too_large,
 };
 use super::png_stream::decode_png_rows;
+use super::read::{Input, read_all};
 use super::scale::{fit, resize};
 
 /// A decoded image, at most [`KEEP_DIMENSION`] on each side.
@@ -33,32 +34,58 @@ pub fn decode(bytes: &[u8]) -> Result<RgbaImage, ArtError> {
 }
 
 /// Like [`decode`], for showing in at most `want` pixels: a JPEG is then decoded only as
-/// large as that needs (DCT scaling); other images at the kept size.
+/// large as that needs (DCT scaling), a large PNG averaged down to it; others at the kept
+/// size.
 pub fn decode_for(bytes: &[u8], want: (u32, u32)) -> Result<Decoded, ArtError> {
-    catch_unwind(AssertUnwindSafe(|| decode_inner(bytes, want)))
+    guarded(|| decode_bytes(bytes, want))
+}
+
+/// Like [`decode_for`], from opened art: a non-interlaced PNG file is decoded as it is read
+/// (never held whole); other files are read whole first.
+pub fn decode_input(input: Input, want: (u32, u32)) -> Result<Decoded, ArtError> {
+    guarded(|| match input {
+        Input::Bytes(bytes) => decode_bytes(&bytes, want),
+        Input::File(mut file) => {
+            let head = file.fill_buf().map_err(|_| err("the image is truncated"))?;
+            if !is_jpeg(head)
+                && let Some(done) = decode_png_rows(&mut file, want)
+            {
+                return done.map(reduced_if_smaller);
+            }
+            decode_bytes(&read_all(file)?, want)
+        }
+    })
+}
+
+/// Runs a decode; a decoder panic becomes an error.
+fn guarded(f: impl FnOnce() -> Result<Decoded, ArtError>) -> Result<Decoded, ArtError> {
+    catch_unwind(AssertUnwindSafe(f))
         .unwrap_or_else(|_| Err(err("the image decoder failed on this file")))
 }
 
-fn decode_inner(bytes: &[u8], want: (u32, u32)) -> Result<Decoded, ArtError> {
-    let full = |image| Decoded {
+fn decode_bytes(bytes: &[u8], want: (u32, u32)) -> Result<Decoded, ArtError> {
+    if is_jpeg(bytes) {
+        let (image, size) = decode_jpeg(bytes, want)?;
+        return Ok(reduced_if_smaller((keep_size(image)?, size)));
+    }
+    if let Some(done) = decode_png_rows(Cursor::new(bytes), want) {
+        return done.map(reduced_if_smaller);
+    }
+    decode_png(bytes).map(|image| Decoded {
         image,
         reduced: false,
+    })
+}
+
+/// A decoded image with the picture's own size: reduced if narrower than the kept size.
+fn reduced_if_smaller((image, (w, h)): (RgbaImage, (u32, u32))) -> Decoded {
+    let kept = if w > KEEP_DIMENSION || h > KEEP_DIMENSION {
+        fit(w, h, KEEP_DIMENSION, KEEP_DIMENSION).0
+    } else {
+        w
     };
-    if is_jpeg(bytes) {
-        let (image, (w, h)) = decode_jpeg(bytes, want)?;
-        let image = keep_size(image)?;
-        let kept = if w > KEEP_DIMENSION || h > KEEP_DIMENSION {
-            fit(w, h, KEEP_DIMENSION, KEEP_DIMENSION).0
-        } else {
-            w
-        };
-        let reduced = image.width() < kept;
-        return Ok(Decoded { image, reduced });
-    }
-    if let Some(done) = decode_png_rows(bytes) {
-        return done.map(full);
-    }
-    decode_png(bytes).map(full)
+    let reduced = image.width() < kept;
+    Decoded { image, reduced }
 }
 
 /// Interlaced PNGs (the row-by-row path cannot take them) through `image`.
@@ -176,6 +203,23 @@ mod tests {
             [255, 255, 255, 128],
             "opaque pixels' color, half covered"
         );
+    }
+
+    #[test]
+    fn pngs_twice_the_area_or_more_are_averaged_down_to_it() {
+        // 400×200 RGB: columns alternate black and white, so any 2×2 average is mid gray.
+        let data: Vec<u8> = (0..200)
+            .flat_map(|_| (0..400).flat_map(|x| [if x % 2 == 0 { 0 } else { 255 }; 3]))
+            .collect();
+        let bytes = png_bytes(400, 200, png::ColorType::Rgb, &data);
+        let small = decode_for(&bytes, (50, 50)).unwrap();
+        assert_eq!(small.image.dimensions(), (50, 25));
+        assert!(small.reduced, "a larger area must decode again");
+        assert_eq!(small.image.get_pixel(7, 3).0, [128, 128, 128, 255]);
+        // Less than twice the area: the kept size, for the cells' resize.
+        let near = decode_for(&bytes, (300, 300)).unwrap();
+        assert_eq!(near.image.dimensions(), (400, 200));
+        assert!(!near.reduced);
     }
 
     #[test]

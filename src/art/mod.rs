@@ -9,7 +9,7 @@
 //! view, worker ─> job ─> graphic_store ─> protocol ─> kitty, choose ─> graphics
 //!                    └─> store ─> decode ─> jpeg, png_stream ─> boxdown
 //!                          │        └─> budget, limits, scale ─> error
-//!                          ├─> read ─> limits
+//!                          ├─> read ─> limits  (decode ─> read too)
 //!                          └─> cells ─> palette, scale      halfblock ─> cells, palette
 //! ```
 
@@ -42,7 +42,7 @@ mod worker;
 pub use budget::{DECODE_BUDGET, DECODES};
 pub use cells::Prepared;
 pub use choose::{Choice, Method, TermFacts, TermReplies, Terminal, TmuxFacts, choose, identify};
-pub use decode::{Decoded, decode, decode_for};
+pub use decode::{Decoded, decode, decode_for, decode_input};
 pub use error::ArtError;
 pub use graphic_store::{DEFAULT_CELL_PX, GraphicStore};
 pub use graphics::Graphics;
@@ -52,7 +52,7 @@ pub use kitty::DELETE_ALL as KITTY_DELETE_ALL;
 pub use limits::{KEEP_DIMENSION, MAX_ALLOC, MAX_ART_BYTES, MAX_DIMENSION};
 pub use palette::{ColorMode, ansi256};
 pub use protocol::Graphic;
-pub use read::read_bytes;
+pub use read::{Input, open as open_art, read_bytes};
 pub use scale::fit;
 pub use store::{ArtStatus, ArtStore};
 pub use verify::verify;

@@ -1,7 +1,8 @@
-//! Non-interlaced PNGs decoded row by row straight into RGBA at the kept size: the image is
-//! never held at its own depth, converted to RGBA or resized.
+//! Non-interlaced PNGs decoded row by row, as they are read, straight into RGBA at the size
+//! they are shown (or kept): the image is never held at its own depth, converted to RGBA or
+//! resized, and a file is never held whole.
 
-use std::io::Cursor;
+use std::io::{BufRead, Seek};
 
 use image::RgbaImage;
 
@@ -11,15 +12,23 @@ use super::error::{ArtError, err};
 use super::limits::{KEEP_DIMENSION, KEPT_BYTES, MAX_ALLOC, check_dimensions, too_large};
 use super::scale::fit;
 
-/// Non-interlaced PNGs are decoded row by row straight into RGBA at the kept size: rows of a
-/// large one (wider or taller than [`KEEP_DIMENSION`]) are averaged over each output pixel's
-/// source area, rows of a smaller one copied. No full-size image at its own depth is held,
-/// converted to RGBA or resized. `None`: interlaced (or no PNG), use the general path.
-pub fn decode_png_rows(bytes: &[u8]) -> Option<Result<RgbaImage, ArtError>> {
+/// A decoded image and the PNG's own width and height.
+pub type WithSize = (RgbaImage, (u32, u32));
+
+/// Non-interlaced PNGs are decoded row by row straight into RGBA. Rows are averaged over each
+/// output pixel's source area when the image is at least twice the size that fits `want`
+/// (it is decoded to that size) or larger than [`KEEP_DIMENSION`] (decoded to the kept size),
+/// else copied. No full-size image at its own depth is held, converted to RGBA or resized.
+/// Returns the image and the PNG's own size; `None`: interlaced (or no PNG), use the general
+/// path.
+pub fn decode_png_rows<R: BufRead + Seek>(
+    input: R,
+    want: (u32, u32),
+) -> Option<Result<WithSize, ArtError>> {
     let limits = png::Limits {
         bytes: usize::try_from(MAX_ALLOC).unwrap_or(usize::MAX),
     };
-    let mut decoder = png::Decoder::new_with_limits(Cursor::new(bytes), limits);
+    let mut decoder = png::Decoder::new_with_limits(input, limits);
     decoder.set_transformations(png::Transformations::normalize_to_color8());
     let info = decoder.read_header_info().ok()?;
     let (w, h) = (info.width, info.height);
@@ -31,14 +40,39 @@ pub fn decode_png_rows(bytes: &[u8]) -> Option<Result<RgbaImage, ArtError>> {
     }
     // The scaler's row sums (or a row) and the kept image; the full-size image is never held.
     let peak = u64::from(w) * 64 + KEPT_BYTES;
+    let target = target_size(w, h, want);
     Some(
         DECODES
             .acquire(peak)
-            .and_then(|_permit| stream_png(decoder, w, h)),
+            .and_then(|_permit| stream_png(decoder, (w, h), target))
+            .map(|image| (image, (w, h))),
     )
 }
 
-fn stream_png(decoder: png::Decoder<Cursor<&[u8]>>, w: u32, h: u32) -> Result<RgbaImage, ArtError> {
+/// The size to decode to: fitted to `want` when the image has at least twice the pixels on
+/// each side (an area average of fewer is blocky; the cells' resize does better from the
+/// kept size), else the kept size.
+fn target_size(w: u32, h: u32, want: (u32, u32)) -> (u32, u32) {
+    let (tw, th) = fit(
+        w,
+        h,
+        want.0.clamp(1, KEEP_DIMENSION),
+        want.1.clamp(1, KEEP_DIMENSION),
+    );
+    if w >= tw * 2 && h >= th * 2 {
+        (tw, th)
+    } else if w > KEEP_DIMENSION || h > KEEP_DIMENSION {
+        fit(w, h, KEEP_DIMENSION, KEEP_DIMENSION)
+    } else {
+        (w, h)
+    }
+}
+
+fn stream_png<R: BufRead + Seek>(
+    decoder: png::Decoder<R>,
+    (w, h): (u32, u32),
+    (tw, th): (u32, u32),
+) -> Result<RgbaImage, ArtError> {
     let mut reader = decoder.read_info().map_err(png_err)?;
     let channels = match reader.output_color_type() {
         (png::ColorType::Grayscale, png::BitDepth::Eight) => 1,
@@ -47,12 +81,11 @@ fn stream_png(decoder: png::Decoder<Cursor<&[u8]>>, w: u32, h: u32) -> Result<Rg
         (png::ColorType::Rgba, png::BitDepth::Eight) => 4,
         _ => return Err(err("this kind of image is not supported")),
     };
-    if w <= KEEP_DIMENSION && h <= KEEP_DIMENSION {
+    if (tw, th) == (w, h) {
         let mut out = Vec::with_capacity(w as usize * h as usize * 4);
         rows(&mut reader, h, |_, row| expand(&mut out, row, channels))?;
         return RgbaImage::from_raw(w, h, out).ok_or_else(|| err("the image is corrupt"));
     }
-    let (tw, th) = fit(w, h, KEEP_DIMENSION, KEEP_DIMENSION);
     let mut down = BoxDown::new(w, h, tw, th, channels);
     rows(&mut reader, h, |y, row| down.add_row(y, row))?;
     down.finish()
@@ -60,8 +93,8 @@ fn stream_png(decoder: png::Decoder<Cursor<&[u8]>>, w: u32, h: u32) -> Result<Rg
 }
 
 /// Feeds the image's `h` rows to `each`; fewer is an error.
-fn rows(
-    reader: &mut png::Reader<Cursor<&[u8]>>,
+fn rows<R: BufRead + Seek>(
+    reader: &mut png::Reader<R>,
     h: u32,
     mut each: impl FnMut(u32, &[u8]),
 ) -> Result<(), ArtError> {

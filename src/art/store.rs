@@ -6,12 +6,12 @@ use std::sync::{Arc, Mutex};
 use image::RgbaImage;
 
 use super::cells::Prepared;
-use super::decode::decode_for;
+use super::decode::decode_input;
 use super::error::ArtError;
 use super::limits::KEEP_DIMENSION;
 use super::lru::{Lru, lock};
 use super::palette::ColorMode;
-use super::read::read_bytes;
+use super::read::open;
 use super::scale::fit;
 use crate::story::ArtRef;
 
@@ -118,7 +118,7 @@ impl ArtStore {
         if let Some(image) = lock(&self.images).get(&key).filter(|i| i.serves(want)) {
             return image.decoded;
         }
-        let decoded = read_bytes(&art.origin).and_then(|b| decode_for(&b, want));
+        let decoded = open(&art.origin).and_then(|input| decode_input(input, want));
         let image = match decoded {
             Ok(d) => Image {
                 reduced: d.reduced,

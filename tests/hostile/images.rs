@@ -15,7 +15,7 @@ use comicterm::art::{ArtError, decode, decode_for, read_bytes};
 use comicterm::story::ArtOrigin;
 
 /// What `decode` answers when the decoder panicked (it catches the panic).
-const PANICKED: &str = "the image decoder failed on this file";
+pub(crate) const PANICKED: &str = "the image decoder failed on this file";
 
 use crate::support::png::crc32;
 
@@ -30,7 +30,7 @@ fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
 
 /// A PNG claiming `w`×`h` pixels of `depth`-bit RGBA, with `idat` zero bytes compressed as
 /// its data: a decompression bomb when the claim is large.
-fn png_bomb(w: u32, h: u32, depth: u8, idat_zeros: usize) -> Vec<u8> {
+pub(crate) fn png_bomb(w: u32, h: u32, depth: u8, idat_zeros: usize) -> Vec<u8> {
     let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
     let mut ihdr = Vec::new();
     ihdr.extend_from_slice(&w.to_be_bytes());
@@ -73,7 +73,7 @@ fn small_jpeg() -> Vec<u8> {
     out
 }
 
-fn vm_hwm_kb() -> u64 {
+pub(crate) fn vm_hwm_kb() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
@@ -119,7 +119,7 @@ fn bomb_child() {
 
 /// Runs the ignored test `name` of this binary in a child process (its own peak memory), with
 /// an environment variable set if given; returns its output after asserting it passed.
-fn run_child(name: &str, env: Option<(&str, &std::path::Path)>) -> String {
+pub(crate) fn run_child(name: &str, env: Option<(&str, &std::path::Path)>) -> String {
     let mut cmd = Command::new(std::env::current_exe().unwrap());
     cmd.args([
         name,
@@ -230,7 +230,7 @@ fn decodes(what: &str, bytes: &[u8]) -> bool {
 }
 
 /// The shipped PNGs and a JPEG made from one of them.
-fn samples() -> Vec<(String, Vec<u8>)> {
+pub(crate) fn samples() -> Vec<(String, Vec<u8>)> {
     let mut v: Vec<(String, Vec<u8>)> = std::fs::read_dir("assets")
         .unwrap()
         .filter_map(Result::ok)

@@ -7,6 +7,7 @@
 mod support;
 
 mod corpus;
+mod image_files;
 mod images;
 mod paths;
 mod reader;
