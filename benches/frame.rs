@@ -1,6 +1,6 @@
 //! Frame benchmarks (`cargo bench --bench frame`): loading the built-in story, drawing one
 //! frame with art already prepared, and a page turn as the reader sees it (action, update,
-//! draw, and the terminal diff written through a real `CrosstermBackend`).
+//! draw, and the terminal diff written through the viewer's own backend, `SgrBackend`).
 //!
 //! Before the timings it prints the bytes the backend writes per page turn. Targets (checked
 //! by `bench/targets.sh`, never by tests): a page turn under 1 ms at 120×40 and under 1.5 ms at
@@ -14,8 +14,8 @@ use std::sync::{Arc, OnceLock};
 use comicterm::app::{Action, App};
 use comicterm::art::{ArtStore, ArtView, ColorMode, GraphicStore, Graphics, Method};
 use comicterm::story::{Story, StorySource, load};
+use comicterm::term::backend::SgrBackend;
 use comicterm::ui::{self, ViewCtx};
-use ratatui::backend::CrosstermBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
@@ -140,7 +140,7 @@ impl Write for Counter {
 struct Turner {
     app: App<'static>,
     art: ArtView,
-    terminal: Terminal<CrosstermBackend<Counter>>,
+    terminal: Terminal<SgrBackend<Counter>>,
     bytes: Counter,
     step: usize,
 }
@@ -149,7 +149,7 @@ impl Turner {
     fn new(size: (u16, u16), kitty: bool) -> Self {
         let bytes = Counter::default();
         let terminal = Terminal::with_options(
-            CrosstermBackend::new(bytes.clone()),
+            SgrBackend::new(bytes.clone()),
             TerminalOptions {
                 viewport: Viewport::Fixed(Rect::new(0, 0, size.0, size.1)),
             },

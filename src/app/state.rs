@@ -204,6 +204,10 @@ impl<'s> App<'s> {
             self.story_fit = Some((key, self.geometry.story_fits(self)));
         }
         let story_fits = self.story_fit.is_some_and(|(_, fits)| fits);
-        self.auto_panel = self.page().is_some() && !(story_fits && self.geometry.page_fits(self));
+        // The story's fit covers its first pages: only pages past them are asked about
+        // (asking costs laying out the page's text, a tenth of a page turn at 240×70).
+        let checked = self.pos.page < super::geometry::STORY_FIT_PAGES;
+        let page_fits = || checked || self.geometry.page_fits(self);
+        self.auto_panel = self.page().is_some() && !(story_fits && page_fits());
     }
 }

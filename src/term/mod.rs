@@ -1,6 +1,7 @@
 //! The terminal edge: setup and teardown, signals, the input thread and the event loop.
 
 mod art;
+pub mod backend;
 pub mod detect;
 mod events;
 pub mod input;
@@ -16,7 +17,6 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::Duration;
 
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::Event;
 
 pub use events::{AppEvent, InputThread};
@@ -35,7 +35,7 @@ use crate::ui::{self, ViewCtx};
 
 /// Frames go out through one large buffer: ratatui flushes it after each frame, so a page turn
 /// of half-block art (about 60–200 kB) is a couple of writes instead of one per kilobyte.
-type Term = Terminal<CrosstermBackend<io::BufWriter<io::Stdout>>>;
+type Term = Terminal<backend::SgrBackend<io::BufWriter<io::Stdout>>>;
 
 const FRAME_BUFFER: usize = 256 * 1024;
 
@@ -58,7 +58,7 @@ pub fn run(
     ratatui::crossterm::style::force_color_output(true);
     let signals = Signals::register()?;
     let session = TerminalSession::enter()?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::BufWriter::with_capacity(
+    let mut terminal = Terminal::new(backend::SgrBackend::new(io::BufWriter::with_capacity(
         FRAME_BUFFER,
         io::stdout(),
     )))?;

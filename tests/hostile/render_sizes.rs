@@ -11,11 +11,12 @@ use crate::support::frame;
 use crate::support::story::builtin;
 use comicterm::app::{Action, App, Position};
 use comicterm::story::{Story, StorySource, load};
+use comicterm::term::backend::SgrBackend;
 use comicterm::ui::{self, ViewCtx};
 use hostile_support::*;
 use proptest::prelude::*;
 use ratatui::Terminal;
-use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::backend::TestBackend;
 
 /// Reader actions that reach every view and overlay.
 const VIEWS: [&[Action]; 9] = [
@@ -89,13 +90,14 @@ fn strip_backend(s: &str) -> String {
     out
 }
 
-/// Draws through `CrosstermBackend<Vec<u8>>`, then checks the bytes and a `TestBackend` copy.
+/// Draws through the viewer's backend into a `Vec<u8>`, then checks the bytes and a
+/// `TestBackend` copy.
 fn check(story: &Story, w: u16, h: u16, page: usize, view: usize) {
     let app = app(story, w, h, page, view);
     let ctx = ViewCtx::new(&app);
     let mut bytes = Vec::new();
     {
-        let mut term = Terminal::new(CrosstermBackend::new(&mut bytes)).unwrap();
+        let mut term = Terminal::new(SgrBackend::new(&mut bytes)).unwrap();
         term.resize(ratatui::layout::Rect::new(0, 0, w, h)).unwrap();
         term.draw(|f| ui::draw(f, &app, &ctx)).unwrap();
     }
