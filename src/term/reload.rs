@@ -58,7 +58,9 @@ pub fn run_reloading(
         if report.is_some() {
             app.story_problems(report);
         }
-        lp.fresh_art()?;
+        if let Err(e) = lp.fresh_art() {
+            return done(&app, finish, Err(e));
+        }
         match lp.run(&mut app, rx) {
             Ok(Outcome::Reload(next, next_report)) => {
                 carry = app.carry();
