@@ -510,17 +510,8 @@ fn two_viewers_quitting_together_leave_one_whole_state_file() {
             t.tmux(&args);
         }
     };
-    let window = |w: &str| t.tmux(&["capture-pane", "-p", "-t", w]);
     let wait = |w: &str, text: &str| {
-        let start = Instant::now();
-        while !window(w).contains(text) {
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "{text} in window {w}:\n{}",
-                window(w)
-            );
-            sleep(Duration::from_millis(25));
-        }
+        t.wait_in(w, text);
     };
     wait(":0", "Page 1/4");
     wait(":1", "Page 1/4");

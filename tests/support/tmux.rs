@@ -138,6 +138,23 @@ impl Tmux {
         self.wait(text, |s| s.contains(text))
     }
 
+    /// Polls window `target` (e.g. `:1`, for a second viewer beside the first) until `text`
+    /// is on it; fails with that window's screen after the timeout.
+    pub fn wait_in(&self, target: &str, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.tmux(&["capture-pane", "-p", "-t", target]);
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "timed out waiting for {text} in window {target}:\n{screen}"
+            );
+            sleep(Duration::from_millis(25));
+        }
+    }
+
     /// Polls until every one of `texts` is on screen at once.
     pub fn wait_all(&self, texts: &[&str]) -> String {
         self.wait(&texts.join(" + "), |s| texts.iter().all(|t| s.contains(t)))
