@@ -7,7 +7,7 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 SECONDS_EACH="${1:-60}"
-TARGETS="${TARGETS:-parse_story sanitize decode_image render_page render_diagnostics story_folder}"
+TARGETS="${TARGETS:-parse_story sanitize decode_image render_page render_diagnostics story_folder jpeg_dc}"
 cargo fuzz build --sanitizer none -O >/dev/null || exit 1
 status=0
 for t in $TARGETS; do

@@ -48,6 +48,8 @@ pub use graphic_store::{DEFAULT_CELL_PX, GraphicStore};
 pub use graphics::Graphics;
 pub use halfblock::HalfBlocks;
 pub use job::{Job, Look, prepare, prepare_all};
+#[doc(hidden)]
+pub use jpeg::{decode_jpeg, decode_jpeg_full};
 pub use kitty::DELETE_ALL as KITTY_DELETE_ALL;
 pub use limits::{KEEP_DIMENSION, MAX_ALLOC, MAX_ART_BYTES, MAX_DIMENSION};
 pub use palette::{ColorMode, ansi256};

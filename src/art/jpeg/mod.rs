@@ -2,6 +2,19 @@
 //! that still covers the wanted size, so a 12-megapixel photo shown in 120×80 pixels is never
 //! held at full size (an 8192×8192 one is decoded to at most 1024×1024). Progressive JPEGs
 //! still hold all their coefficients (2 bytes each) while decoding; the budget counts them.
+//!
+//! At 1/8 scale each 8×8 block is one pixel, its DC term, so a baseline JPEG (grey or YCbCr,
+//! one interleaved scan: what cameras and phones write) takes a shorter way: [`decode_dc`]
+//! reads the scan for its DC terms only, skipping the AC terms by their code lengths, and
+//! gives the picture `jpeg-decoder` would give (same samples, same upsampling; colour within
+//! 2 levels, as its SIMD conversion rounds differently). Anything else, corrupt data
+//! included, goes to `jpeg-decoder`, so errors stay its errors.
+
+mod bits;
+mod color;
+mod huffman;
+mod scan;
+mod segments;
 
 use std::io::Cursor;
 
@@ -21,6 +34,24 @@ pub fn is_jpeg(bytes: &[u8]) -> bool {
 /// Decodes at the smallest DCT scale whose output covers the image fitted to `want` (and to
 /// the kept size). Returns the image and its full size.
 pub fn decode_jpeg(bytes: &[u8], want: (u32, u32)) -> Result<(RgbaImage, (u32, u32)), ArtError> {
+    decode_with(bytes, want, true)
+}
+
+/// As [`decode_jpeg`] but always with `jpeg-decoder`: the reference the DC-only path is held
+/// to by its tests and the `jpeg_dc` fuzz target.
+#[doc(hidden)]
+pub fn decode_jpeg_full(
+    bytes: &[u8],
+    want: (u32, u32),
+) -> Result<(RgbaImage, (u32, u32)), ArtError> {
+    decode_with(bytes, want, false)
+}
+
+fn decode_with(
+    bytes: &[u8],
+    want: (u32, u32),
+    dc_only: bool,
+) -> Result<(RgbaImage, (u32, u32)), ArtError> {
     let mut decoder = Decoder::new(Cursor::new(bytes));
     decoder.set_max_decoding_buffer_size(usize::try_from(MAX_ALLOC).unwrap_or(usize::MAX));
     decoder.read_info().map_err(jpeg_err)?;
@@ -48,9 +79,25 @@ pub fn decode_jpeg(bytes: &[u8], want: (u32, u32)) -> Result<(RgbaImage, (u32, u
         peak += padded * channels.min(4) * 2;
     }
     let _permit = DECODES.acquire(peak)?;
+    let eighth = (w.div_ceil(8), h.div_ceil(8));
+    if dc_only
+        && info.coding_process == CodingProcess::DctSequential
+        && (sw, sh) == eighth
+        && let Some(rgba) = decode_dc(bytes).filter(|img| img.dimensions() == eighth)
+    {
+        return Ok((rgba, (w, h)));
+    }
     let pixels = decoder.decode().map_err(jpeg_err)?;
     let rgba = to_rgba(&pixels, info.pixel_format, sw, sh)?;
     Ok((rgba, (w, h)))
+}
+
+/// The picture at 1/8 scale from the DC terms alone, or `None` if this path does not take the
+/// file (not baseline grey or YCbCr in one scan, or anything `jpeg-decoder` would refuse).
+fn decode_dc(bytes: &[u8]) -> Option<RgbaImage> {
+    let layout = segments::read(bytes)?;
+    let planes = scan::decode(bytes, &layout)?;
+    color::to_rgba(&layout, &planes)
 }
 
 /// The decoder's pixels as RGBA. CMYK comes inverted (Adobe), as `image` treats it.
@@ -85,3 +132,6 @@ fn jpeg_err(e: jpeg_decoder::Error) -> ArtError {
         _ => err("the image is corrupt or truncated"),
     }
 }
+
+#[cfg(test)]
+mod tests;
