@@ -210,7 +210,9 @@ fn format_is_sniffed_not_trusted() {
 }
 
 /// Decodes `bytes`; fails on a caught decoder panic. Returns whether it decoded. JPEGs are
-/// also decoded for a small area (the DCT-scaled path, 1/4 here).
+/// also decoded for a small area: 1/8 scale for the 640×480 sample, where a baseline JPEG
+/// takes the DC-only path (`src/art/jpeg/scan.rs`) and anything it leaves goes to
+/// `jpeg-decoder`.
 fn decodes(what: &str, bytes: &[u8]) -> bool {
     if what.contains(".jpg")
         && let Err(ArtError(msg)) = decode_for(bytes, (60, 40))

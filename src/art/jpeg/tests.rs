@@ -62,6 +62,26 @@ fn every_baseline_layout_matches_jpeg_decoder() {
     }
 }
 
+/// What the `image` crate writes (the hostile suite's JPEG samples are made with it) is taken.
+#[test]
+fn jpegs_written_by_the_image_crate_are_taken() {
+    use image::{DynamicImage, ImageFormat, RgbImage};
+    let rgb = RgbImage::from_fn(70, 50, |x, y| {
+        image::Rgb([(x * 3) as u8, (y * 5) as u8, 90])
+    });
+    for img in [
+        DynamicImage::ImageRgb8(rgb.clone()),
+        DynamicImage::ImageLuma8(DynamicImage::ImageRgb8(rgb).to_luma8()),
+    ] {
+        let mut bytes = Vec::new();
+        img.write_to(&mut std::io::Cursor::new(&mut bytes), ImageFormat::Jpeg)
+            .unwrap();
+        let ours = decode_dc(&bytes).expect("taken");
+        let theirs = reference(&bytes).unwrap();
+        assert!(max_diff(&ours, &theirs) <= 2);
+    }
+}
+
 #[test]
 fn other_kinds_are_left_to_jpeg_decoder() {
     for (name, bytes) in fixtures().iter().filter(|(n, _)| n.starts_with("other-")) {
