@@ -73,6 +73,9 @@ fn kitty_view() -> ArtView {
             let graphics = Arc::new(GraphicStore::new(Method::KittyPlaceholders, None, false));
             let mut art = ArtView::new(store(), ColorMode::TrueColor, Graphics::Kitty);
             art.graphics_store = Some(graphics.clone());
+            // Off screen: prepared but not drawn, since drawing marks an image as sent and
+            // the first visit's transmission would then go uncounted.
+            let art = art.off_screen();
             for size in SIZES {
                 let mut buf = Buffer::empty(Rect::new(0, 0, size.0, size.1));
                 let mut app = App::new(story(), &comicterm::ui::GEOMETRY, None, size);
