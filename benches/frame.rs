@@ -70,7 +70,9 @@ fn kitty_view() -> ArtView {
     static KITTY: OnceLock<Arc<GraphicStore>> = OnceLock::new();
     let graphics = KITTY
         .get_or_init(|| {
-            let graphics = Arc::new(GraphicStore::new(Method::KittyPlaceholders, None, false));
+            // As for a kitty >= 0.28 that inflated the compressed query (every kitty does).
+            let graphics =
+                Arc::new(GraphicStore::new(Method::KittyPlaceholders, None, false).with_zlib(true));
             let mut art = ArtView::new(store(), ColorMode::TrueColor, Graphics::Kitty);
             art.graphics_store = Some(graphics.clone());
             // Off screen: prepared but not drawn, since drawing marks an image as sent and

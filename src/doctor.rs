@@ -27,6 +27,15 @@ pub fn report(detected: &Detected, requested: Graphics, out: &mut impl Write) ->
     )?;
     writeln!(
         out,
+        "  kitty zlib:    {}",
+        if r.kitty_zlib {
+            "OK (o=z)"
+        } else {
+            "no answer"
+        }
+    )?;
+    writeln!(
+        out,
         "  cell size:     {}",
         r.cell_px
             .map_or("unknown (assuming 10x20 px)".into(), |(w, h)| format!(
@@ -54,7 +63,8 @@ pub fn report(detected: &Detected, requested: Graphics, out: &mut impl Write) ->
     } else {
         ""
     };
-    writeln!(out, "pictures:        {}{through}", c.method.name())?;
+    let zlib = if c.zlib { ", zlib-compressed" } else { "" };
+    writeln!(out, "pictures:        {}{through}{zlib}", c.method.name())?;
     writeln!(out, "because:         {}", c.reason)
 }
 

@@ -14,6 +14,8 @@ pub struct TermReplies {
     pub xtversion: Option<String>,
     /// The kitty graphics query was answered `OK`.
     pub kitty_graphics: bool,
+    /// The zlib-compressed kitty query (`o=z`) was answered `OK`: the terminal inflates.
+    pub kitty_zlib: bool,
     /// DA1 attributes (4 = sixel).
     pub da1: Vec<u16>,
     /// Cell size in pixels (width, height), from `CSI 16 t`.
@@ -195,6 +197,9 @@ pub struct Choice {
     pub method: Method,
     /// Protocol output is wrapped for tmux passthrough.
     pub passthrough: bool,
+    /// Kitty placeholder images are sent zlib-compressed (`o=z`): only when the terminal
+    /// inflated the compressed query, so never through tmux, which is not asked.
+    pub zlib: bool,
     pub reason: String,
 }
 
@@ -202,6 +207,7 @@ fn pick(method: Method, reason: impl Into<String>) -> Choice {
     Choice {
         method,
         passthrough: false,
+        zlib: false,
         reason: reason.into(),
     }
 }
@@ -217,8 +223,15 @@ fn has_placeholders(t: &Terminal) -> bool {
     }
 }
 
-/// The method for `requested` on the terminal described by `f`.
+/// The method for `requested` on the terminal described by `f`, and whether its kitty
+/// placeholder images go compressed.
 pub fn choose(requested: Graphics, f: &TermFacts) -> Choice {
+    let mut c = choose_method(requested, f);
+    c.zlib = c.method == Method::KittyPlaceholders && !c.passthrough && f.replies.kitty_zlib;
+    c
+}
+
+fn choose_method(requested: Graphics, f: &TermFacts) -> Choice {
     match requested {
         Graphics::None => return pick(Method::None, "--graphics none"),
         Graphics::Halfblocks => return pick(Method::Halfblocks, "--graphics halfblocks"),
@@ -260,6 +273,7 @@ fn forced(method: Method, f: &TermFacts, why: &str) -> Choice {
     Choice {
         method,
         passthrough: f.tmux.is_some() && method != Method::Sixel,
+        zlib: false,
         reason: why.to_string(),
     }
 }
@@ -282,6 +296,7 @@ fn in_tmux(t: &TmuxFacts) -> Choice {
             return Choice {
                 method: Method::KittyPlaceholders,
                 passthrough: true,
+                zlib: false,
                 reason: format!(
                     "tmux {} with allow-passthrough, in {name}: kitty placeholders through tmux",
                     t.version

@@ -25,6 +25,7 @@ pub struct GraphicStore {
     method: Method,
     cell_px: (u32, u32),
     passthrough: bool,
+    zlib: bool,
     cache: Mutex<Lru<(String, u16, u16), Arc<Graphic>>>,
 }
 
@@ -38,8 +39,16 @@ impl GraphicStore {
                 .filter(|(w, h)| (2..=200).contains(w) && (2..=400).contains(h))
                 .unwrap_or(DEFAULT_CELL_PX),
             passthrough,
+            zlib: false,
             cache: Mutex::new(Lru::new(GRAPHIC_BUDGET)),
         }
+    }
+
+    /// Kitty placeholder images sent zlib-compressed (`o=z`), for a terminal that said it
+    /// inflates them ([`super::Choice::zlib`]).
+    pub fn with_zlib(mut self, zlib: bool) -> Self {
+        self.zlib = zlib;
+        self
     }
 
     pub fn method(&self) -> Method {
@@ -68,7 +77,7 @@ impl GraphicStore {
         let image = images.image_for(art, want)?;
         let (scaled, size) = self.scale(&image, cols, rows);
         let bytes = scaled.as_raw().len();
-        let graphic = encode(self.method, scaled, size, self.passthrough)
+        let graphic = encode(self.method, scaled, size, self.passthrough, self.zlib)
             .map_err(|e| err(format!("cannot encode the image for this terminal: {e}")))?;
         let graphic = Arc::new(graphic);
         lock(&self.cache).insert(key, graphic.clone(), bytes);

@@ -48,12 +48,14 @@ impl std::fmt::Debug for Graphic {
 }
 
 /// Encodes `scaled` (exactly the pixels of `size` cells) for `method`, wrapped for tmux when
-/// `passthrough`.
+/// `passthrough`; kitty placeholder images deflated when `zlib` (a tenth of the bytes or less
+/// for drawn art: docs/performance.md).
 pub fn encode(
     method: Method,
     scaled: RgbaImage,
     size: Size,
     passthrough: bool,
+    zlib: bool,
 ) -> Result<Graphic, String> {
     let pt = passthrough;
     let text = |e: ratatui_image::errors::Errors| e.to_string();
@@ -62,14 +64,8 @@ pub fn encode(
             Graphic::KittyDirect(KittyImage::new(&scaled, size.width, size.height)?)
         }
         Method::KittyPlaceholders => Graphic::Encoded(Protocol::Kitty(
-            Kitty::new(
-                DynamicImage::ImageRgba8(scaled),
-                size,
-                kitty_id(),
-                pt,
-                false,
-            )
-            .map_err(text)?,
+            Kitty::new(DynamicImage::ImageRgba8(scaled), size, kitty_id(), pt, zlib)
+                .map_err(text)?,
         )),
         Method::Sixel => Graphic::Encoded(Protocol::Sixel(
             Sixel::new(DynamicImage::ImageRgba8(scaled), size, pt).map_err(text)?,

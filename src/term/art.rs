@@ -18,6 +18,7 @@ pub fn graphic_store(detected: &Detected) -> Option<GraphicStore> {
             detected.facts.replies.cell_px,
             choice.passthrough,
         )
+        .with_zlib(choice.zlib)
     })
 }
 

@@ -11,9 +11,13 @@ use std::time::{Duration, Instant};
 
 use crate::art::TermReplies;
 
-/// The kitty graphics query (a 1×1 image, id 31). Never sent inside tmux or GNU screen:
-/// they take an APC string as a window title.
-pub const KITTY_QUERY: &str = "\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\";
+/// The kitty graphics queries: a 1×1 image (id 31), and the same image zlib-compressed
+/// (`o=z`, id 32), which a terminal answers `OK` only if it inflated it. Never sent inside
+/// tmux or GNU screen: they take an APC string as a window title.
+pub const KITTY_QUERY: &str = concat!(
+    "\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\",
+    "\x1b_Gi=32,s=1,v=1,a=q,t=d,f=24,o=z;eJxjYGAAAAADAAE=\x1b\\",
+);
 
 /// XTVERSION, cell size, window size, background, and DA1 last: terminals answer in order,
 /// so DA1 ends the exchange.
@@ -170,8 +174,11 @@ pub fn parse_replies(bytes: &[u8]) -> TermReplies {
                 }
             }
             b'_' => {
-                if text.starts_with("Gi=31") {
-                    r.kitty_graphics = text.contains(";OK");
+                let ok = text.contains(";OK");
+                match kitty_reply_id(&text) {
+                    Some("31") => r.kitty_graphics = ok,
+                    Some("32") => r.kitty_zlib = ok,
+                    _ => {}
                 }
             }
             _ => {
@@ -183,6 +190,12 @@ pub fn parse_replies(bytes: &[u8]) -> TermReplies {
         i = next;
     }
     r
+}
+
+/// The image id a kitty graphics reply (`Gi=31;OK`, `Gi=32,p=1;EINVAL:…`) answers for.
+fn kitty_reply_id(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix("Gi=")?;
+    Some(&rest[..rest.find([',', ';']).unwrap_or(rest.len())])
 }
 
 /// Length of a string-type sequence's body and of its terminator (ST `ESC \` or BEL).
@@ -247,6 +260,43 @@ mod tests {
         assert_eq!(r.background, Some((0, 0, 0)));
         assert!(r.answered);
         assert_eq!(r.da1, vec![62]);
+    }
+
+    #[test]
+    fn the_compressed_kitty_query_is_told_apart() {
+        // kitty 0.26.5's answers, recorded under Xvfb: it inflates the compressed query.
+        let r = parse_replies(b"\x1b_Gi=31;OK\x1b\\\x1b_Gi=32;OK\x1b\\\x1b[?62;c");
+        assert!(r.kitty_graphics && r.kitty_zlib);
+        // A terminal that cannot inflate: the plain query alone is OK.
+        let r = parse_replies(
+            b"\x1b_Gi=31;OK\x1b\\\x1b_Gi=32;EINVAL:Failed to inflate image data\x1b\\\x1b[?62;c",
+        );
+        assert!(r.kitty_graphics && !r.kitty_zlib);
+        // Answers to other ids (ours start at 31) and replies with more keys.
+        let r = parse_replies(b"\x1b_Gi=321;OK\x1b\\\x1b_Gi=3;OK\x1b\\\x1b[?62;c");
+        assert!(!r.kitty_graphics && !r.kitty_zlib);
+        let r = parse_replies(b"\x1b_Gi=32,p=1;OK\x1b\\\x1b[?62;c");
+        assert!(r.kitty_zlib && !r.kitty_graphics);
+    }
+
+    #[test]
+    fn the_compressed_query_inflates_to_the_plain_one() {
+        use base64::Engine;
+        use std::io::Read;
+        let payload = |id: &str| {
+            let start = KITTY_QUERY.find(&format!("i={id},")).unwrap();
+            let rest = &KITTY_QUERY[start..];
+            let data = &rest[rest.find(';').unwrap() + 1..rest.find('\x1b').unwrap()];
+            base64::engine::general_purpose::STANDARD
+                .decode(data)
+                .unwrap()
+        };
+        let mut inflated = Vec::new();
+        flate2::read::ZlibDecoder::new(&payload("32")[..])
+            .read_to_end(&mut inflated)
+            .unwrap();
+        assert_eq!(inflated, payload("31"));
+        assert!(KITTY_QUERY.contains("i=32,s=1,v=1,a=q,t=d,f=24,o=z;"));
     }
 
     #[test]

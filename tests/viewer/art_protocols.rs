@@ -15,16 +15,18 @@ use ratatui::layout::Rect;
 const KITTY_PLACEHOLDER: char = '\u{10EEEE}';
 
 fn kitty_view() -> ArtView {
+    kitty_view_zlib(false)
+}
+
+fn kitty_view_zlib(zlib: bool) -> ArtView {
     let mut view = ArtView::new(
         Arc::new(ArtStore::default()),
         ColorMode::TrueColor,
         Graphics::Kitty,
     );
-    view.graphics_store = Some(Arc::new(GraphicStore::new(
-        Method::KittyPlaceholders,
-        None,
-        false,
-    )));
+    view.graphics_store = Some(Arc::new(
+        GraphicStore::new(Method::KittyPlaceholders, None, false).with_zlib(zlib),
+    ));
     view
 }
 
@@ -101,5 +103,64 @@ fn protocol_images_are_hidden_under_an_open_overlay() {
     assert!(
         symbols(&draw(&app, &view)).contains(KITTY_PLACEHOLDER),
         "and back when it closes"
+    );
+}
+
+/// Page 1 drawn once its art is prepared: the kitty transmissions it sends, as (the first
+/// chunk's keys, the whole payload decoded from base64), and every byte of them.
+fn page_one_transmissions(zlib: bool) -> (Vec<(String, Vec<u8>)>, usize) {
+    use base64::Engine;
+    let app = frame::app(builtin(), None, (120, 40), &[]);
+    let view = kitty_view_zlib(zlib);
+    let _ = draw(&app, &view);
+    prepare_wanted(&view);
+    let text = symbols(&draw(&app, &view));
+    let mut images: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut bytes = 0;
+    for chunk in text.split("\u{1b}_G").skip(1) {
+        let body = &chunk[..chunk.find("\u{1b}\\").expect("each chunk ends with ST")];
+        bytes += body.len() + 5;
+        let (keys, data) = body.split_once(';').expect("keys;payload");
+        let data = base64::engine::general_purpose::STANDARD
+            .decode(data)
+            .expect("base64 payload");
+        if keys.contains("a=T") {
+            images.push((keys.to_string(), data));
+        } else {
+            images.last_mut().expect("a first chunk").1.extend(data);
+        }
+    }
+    (images, bytes)
+}
+
+#[test]
+fn compressed_kitty_images_inflate_to_the_same_pixels_in_fewer_bytes() {
+    use std::io::Read;
+    let (plain, plain_bytes) = page_one_transmissions(false);
+    let (packed, packed_bytes) = page_one_transmissions(true);
+    assert_eq!(plain.len(), 4, "one image per panel");
+    assert_eq!(packed.len(), 4);
+    for ((plain_keys, raw), (keys, deflated)) in plain.iter().zip(&packed) {
+        assert!(!plain_keys.contains("o=z"), "{plain_keys}");
+        assert!(keys.contains("o=z") && keys.contains("f=32"), "{keys}");
+        let size = |k: &str, key: &str| -> usize {
+            k.split([',', ';'])
+                .find_map(|kv| kv.strip_prefix(key))
+                .and_then(|v| v.parse().ok())
+                .expect("size key")
+        };
+        // Same pixel size announced, and the payload inflates to the plain one's pixels.
+        assert_eq!(size(keys, "s="), size(plain_keys, "s="));
+        assert_eq!(size(keys, "v="), size(plain_keys, "v="));
+        assert_eq!(raw.len(), size(keys, "s=") * size(keys, "v=") * 4);
+        let mut inflated = Vec::new();
+        flate2::read::ZlibDecoder::new(&deflated[..])
+            .read_to_end(&mut inflated)
+            .expect("a zlib stream");
+        assert!(inflated == *raw, "the same RGBA pixels");
+    }
+    assert!(
+        packed_bytes * 4 < plain_bytes,
+        "drawn art compresses well: {packed_bytes} vs {plain_bytes} bytes"
     );
 }

@@ -214,6 +214,33 @@ fn forcing_kitty_picks_the_variant_the_terminal_has() {
 }
 
 #[test]
+fn placeholder_images_go_compressed_only_where_the_terminal_inflated_the_query() {
+    let inflates = |xtversion: &str| {
+        let mut f = answered(Some(xtversion), &[62], true);
+        f.replies.kitty_zlib = true;
+        f
+    };
+    let zlib = |requested, f: &TermFacts| choose(requested, f).zlib;
+    assert!(zlib(Graphics::Auto, &inflates("kitty(0.35.2)")));
+    assert!(zlib(Graphics::Kitty, &inflates("kitty(0.35.2)")));
+    assert!(zlib(Graphics::Auto, &inflates("ghostty 1.1.3")));
+    // Not asked or not inflated: sent as they are.
+    assert!(!zlib(
+        Graphics::Auto,
+        &answered(Some("kitty(0.35.2)"), &[62], true)
+    ));
+    // Direct placement sends PNG, already compressed; sixel and half-blocks have no `o=z`.
+    assert!(!zlib(Graphics::Auto, &inflates("kitty(0.26.5)")));
+    assert!(!zlib(Graphics::Sixel, &inflates("kitty(0.35.2)")));
+    assert!(!zlib(Graphics::Halfblocks, &inflates("kitty(0.35.2)")));
+    // Through tmux the terminal is never asked, whatever the replies say.
+    let mut t = tmux(Some("kitty(0.35.2)"), true, false);
+    t.replies.kitty_zlib = true;
+    assert_eq!(choose(Graphics::Auto, &t).method, Method::KittyPlaceholders);
+    assert!(!zlib(Graphics::Auto, &t));
+}
+
+#[test]
 fn explicit_choices_and_no_color_win() {
     let kitty = answered(Some("kitty(0.35.2)"), &[62], true);
     assert_eq!(
